@@ -1,0 +1,6 @@
+"""HSCB Desktop: offline casework and Excel returns for a safeguarding children board."""
+
+__version__ = "0.1.0"
+APP_NAME = "HSCB Desktop"
+APP_ID = "hscb-desktop"
+ORG_NAME = "HSCB"

@@ -1,0 +1,3 @@
+from hscb_desktop.launcher import main
+
+raise SystemExit(main())

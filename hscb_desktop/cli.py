@@ -1,0 +1,209 @@
+"""Headless commands: ``hscb-desktop init | user | verify-audit | backup | self-test``.
+
+Every command goes through the same services as the GUI. Passwords come from the
+environment variable HSCB_PASSWORD (non-interactive use) or are asked for.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from hscb_desktop import __version__
+from hscb_desktop.core.clock import SYSTEM_CLOCK
+from hscb_desktop.paths import data_paths
+from hscb_desktop.security import auth, maintenance, users
+from hscb_desktop.security import roles as R
+from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage.workspace import Workspace
+
+ENV_PASSWORD = "HSCB_PASSWORD"
+ENV_NEW_PASSWORD = "HSCB_NEW_PASSWORD"
+COMMANDS = ("init", "user", "verify-audit", "backup", "self-test")
+
+
+class CommandError(Exception):
+    pass
+
+
+def _password(prompt: str, env: str = ENV_PASSWORD, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CommandError(f"No password: set {env} or run the command in a terminal.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != value:
+        raise CommandError("The two passwords differ.")
+    return value
+
+
+def _workspace(args) -> Workspace:
+    return Workspace(data_paths(args.data_dir), SYSTEM_CLOCK).acquire()
+
+
+def _sign_in(ws: Workspace, username: str):
+    return auth.sign_in(ws, username, _password(f"Password for {username}: "))
+
+
+def cmd_init(args) -> int:
+    ws = _workspace(args)
+    try:
+        auth.initialise(ws, args.admin, _password(f"New password for {args.admin}: ", confirm=True))
+    finally:
+        ws.close()
+    print(f"Initialised {ws.paths.root} with administrator '{args.admin}'.")
+    return 0
+
+
+def cmd_user(args) -> int:
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        if args.user_command == "add":
+            roles = [r.strip() for r in args.roles.split(",") if r.strip()]
+            otp = users.add_user(session, args.username, roles, display_name=args.display_name)
+            print(f"Created '{args.username}' ({', '.join(roles)}).")
+            print(f"One-time password (must be changed at first sign-in): {otp}")
+        elif args.user_command == "passwd":
+            if args.username == session.username:
+                new = _password("New password: ", ENV_NEW_PASSWORD, confirm=True)
+                users.change_own_password(session, _password("Current password: "), new)
+                print("Password changed.")
+            else:
+                otp = users.reset_password(session, args.username)
+                print(f"Password of '{args.username}' reset. One-time password: {otp}")
+        elif args.user_command == "list":
+            for u in users.list_users(session):
+                state = "active" if u["active"] else "disabled"
+                print(f"{u['username']:<20} {','.join(u['roles']):<40} {state}")
+        auth.sign_out(session)
+    finally:
+        ws.close()
+    return 0
+
+
+def cmd_verify_audit(args) -> int:
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        reports = maintenance.verify_audit(session)
+        for report in reports:
+            print(report.describe())
+        auth.sign_out(session)
+    finally:
+        ws.close()
+    return 0 if all(r.ok for r in reports) else 1
+
+
+def cmd_backup(args) -> int:
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        folder = maintenance.backup_now(session, Path(args.dest) if args.dest else None)
+        auth.sign_out(session)
+    finally:
+        ws.close()
+    print(f"Backed up to {folder} (each store reopened and checked).")
+    return 0
+
+
+def self_test(root: Path, out=print) -> bool:
+    """Open a throw-away data folder end to end; print versions and pragmas."""
+    import secrets
+
+    password = "Self-Test-" + secrets.token_urlsafe(12)
+    ok = True
+    ws = Workspace(data_paths(root), SYSTEM_CLOCK).acquire()
+    try:
+        auth.initialise(ws, "selftest", password)
+        ws.close_stores()
+        session = auth.sign_in(ws, "selftest", password)
+        out(f"HSCB Desktop {__version__} on Python {platform.python_version()} ({sys.platform})")
+        for name in stores.STORE_NAMES:
+            db = stores.proxy(name).obj
+            pragmas = stores.read_pragmas(db)
+            problems = stores.integrity_problems(db)
+            report = audit.verify(name)
+            good = (pragmas["journal_mode"] == "wal" and pragmas["synchronous"] == 2
+                    and pragmas["foreign_keys"] == 1 and not problems and report.ok)
+            ok &= good
+            out(f"{name:<10} {'ok' if good else 'FAILED'}  SQLCipher {stores.cipher_version(db)}  "
+                f"{' '.join(f'{k}={v}' for k, v in pragmas.items())}  audit: {report.describe()}")
+            ok &= bool(stores.cipher_version(db))
+        ok &= maintenance.backup_now(session).is_dir()
+        auth.sign_out(session)
+    except Exception as exc:  # report, never crash: this is the installer's smoke test
+        out(f"FAILED: {type(exc).__name__}: {exc}")
+        ok = False
+    finally:
+        ws.close()
+    out("self-test: OK" if ok else "self-test: FAILED")
+    return ok
+
+
+def cmd_self_test(args) -> int:
+    with tempfile.TemporaryDirectory(prefix="hscb-self-test-") as tmp:
+        return 0 if self_test(Path(tmp) / "data") else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hscb-desktop", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", help="data folder (default: the user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", help="create the stores and the first administrator")
+    p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("user", help="manage users (as an administrator)")
+    p.add_argument("--as", dest="as_user", default="admin", help="administrator to sign in as")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    a = usub.add_parser("add", help="add a user; prints a one-time password")
+    a.add_argument("username")
+    a.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(R.ROLES)}")
+    a.add_argument("--display-name", default="")
+    a = usub.add_parser("passwd", help="change your own password, or reset another user's")
+    a.add_argument("username")
+    usub.add_parser("list", help="list users")
+    p.set_defaults(func=cmd_user)
+
+    for name, func, text in (("verify-audit", cmd_verify_audit, "verify every store's audit chain"),
+                             ("backup", cmd_backup, "back up every store through the engine")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+        if name == "backup":
+            p.add_argument("--dest", help="folder for the backup (default: the data folder's backups)")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("self-test", help="check this installation on a throw-away store")
+    p.set_defaults(func=cmd_self_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CommandError, auth.LoginFailed, auth.PasswordRejected, auth.AlreadyInitialised,
+            stores.StoreError, ValueError, PermissionError) as exc:
+        print(f"hscb-desktop: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        from hscb_desktop.core.validation import PermissionDenied
+        from hscb_desktop.storage.instance_lock import StoreInUse
+        from hscb_desktop.storage.netpath import NetworkPathRefused
+
+        if isinstance(exc, (PermissionDenied, StoreInUse, NetworkPathRefused)):
+            print(f"hscb-desktop: {exc}", file=sys.stderr)
+            return 1
+        raise
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

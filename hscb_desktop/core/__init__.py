@@ -1,0 +1,1 @@
+"""Qt-free: see ARCHITECTURE.md."""

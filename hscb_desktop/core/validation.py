@@ -1,0 +1,55 @@
+"""The domain says what is wrong; the GUI decides how to show it.
+
+Rules return lists of ``Problem``; nothing in a rule raises for bad input.
+An ``ERROR`` blocks saving; a ``WARNING`` is shown beside its field and the
+user may save anyway.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Iterable
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str  # the model field name the problem belongs beside ("" for the record as a whole)
+    message: str  # a sentence for the user, no record contents beyond the field's own value
+    severity: Severity = Severity.ERROR
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(field: str, message: str) -> Problem:
+    return Problem(field, message, Severity.ERROR)
+
+
+def warning(field: str, message: str) -> Problem:
+    return Problem(field, message, Severity.WARNING)
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.blocking]
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.blocking for p in problems)
+
+
+class ValidationFailed(Exception):
+    """Raised by a service when a save is refused; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems if p.blocking))
+
+
+class PermissionDenied(Exception):
+    """The signed-in user's roles do not allow this action (GOV-1)."""

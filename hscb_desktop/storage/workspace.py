@@ -1,0 +1,105 @@
+"""One data folder: its instance lock, keyring and the stores opened from it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hscb_desktop.core.atomic import atomic_write_text
+from hscb_desktop.core.clock import Clock
+from hscb_desktop.paths import DataPaths
+from hscb_desktop.storage import audit, backup, core_schema, migrations, stores  # noqa: F401 (registers core migrations)
+from hscb_desktop.storage.instance_lock import InstanceLock
+from hscb_desktop.storage.keyring import Keyring
+from hscb_desktop.storage.netpath import require_local
+
+
+class NotInitialised(stores.StoreError):
+    pass
+
+
+class Workspace:
+    """Holds the open stores' keys in memory for the session (needed to reconnect,
+    back up and verify); they are dropped on ``close``."""
+
+    def __init__(self, paths: DataPaths, clock: Clock):
+        self.paths = paths
+        self.clock = clock
+        self.keys: dict[str, bytes] = {}
+        self._lock = InstanceLock(paths.lock_file)
+        self._keyring: Keyring | None = None
+
+    # -- lifecycle -------------------------------------------------------
+    def acquire(self) -> "Workspace":
+        """DB-3 and DB-5: refuse a network folder, then take the single-instance lock."""
+        self.paths.root.mkdir(parents=True, exist_ok=True)
+        require_local(self.paths.root)
+        self._lock.acquire()
+        self.paths.ensure()
+        return self
+
+    @property
+    def initialised(self) -> bool:
+        return self.paths.keyring.exists()
+
+    @property
+    def keyring(self) -> Keyring:
+        if self._keyring is None:
+            if not self.initialised:
+                raise NotInitialised(
+                    f"No HSCB Desktop data in {self.paths.root}. Run 'hscb-desktop-cli init' or start the "
+                    "app to set it up."
+                )
+            self._keyring = Keyring.load(self.paths.keyring)
+        return self._keyring
+
+    def new_keyring(self) -> Keyring:
+        self._keyring = Keyring(self.paths.keyring)
+        return self._keyring
+
+    def open_store(self, name: str, key: bytes, *, create: bool = False) -> None:
+        if stores.is_open(name):
+            stores.unbind(name)
+        db = stores.open_store(name, self.paths.store_file(name), key, create=create)
+        stores.bind(name, db)
+        self.keys[name] = key
+        try:
+            migrations.migrate(name, clock=self.clock, backup_dir=self.paths.backups,
+                               backup=self._pre_migration_backup)
+        except Exception:
+            stores.unbind(name)
+            self.keys.pop(name, None)
+            raise
+
+    def close_stores(self) -> None:
+        """Sign-out: close every store and forget the keys; keep the instance lock."""
+        stores.unbind_all()
+        self.keys.clear()
+
+    def close(self) -> None:
+        self.close_stores()
+        self._keyring = None
+        self._lock.release()
+
+    # -- backups ---------------------------------------------------------
+    def _pre_migration_backup(self, name: str, folder: Path) -> Path:
+        dest = folder / f"pre-migration-{backup.timestamp(self.clock)}" / f"{name}.db"
+        return backup.backup_database(stores.proxy(name).obj, self.keys[name], dest, name)
+
+    def backup_all(self, dest_root: Path | None = None, keep: int | None = None) -> Path:
+        """DB-4: a verified engine backup of every open store plus the keyring, with a
+        manifest holding each store's audit head (AUD-3: a copy of the head outside
+        the live file). Returns the backup folder."""
+        root = dest_root or self.paths.backups
+        folder = root / f"backup-{backup.timestamp(self.clock)}"
+        manifest = {"created": self.clock.now().isoformat(), "stores": {}}
+        for name in stores.STORE_NAMES:
+            if not stores.is_open(name):
+                continue
+            backup.backup_database(stores.proxy(name).obj, self.keys[name], folder / f"{name}.db", name)
+            count, head = audit.head(name)
+            manifest["stores"][name] = {"audit_entries": count, "audit_head": head}
+        atomic_write_text(folder / "keyring.json", self.paths.keyring.read_text(encoding="utf-8"))
+        atomic_write_text(folder / "manifest.json", json.dumps(manifest, indent=2))
+        if keep:
+            backup.rotate(root, "backup-*", keep)
+        return folder
