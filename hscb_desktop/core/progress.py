@@ -8,7 +8,7 @@ turns reports into a progress dialog; the CLI and tests pass a plain
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 ReportFn = Callable[[int, "int | None", str], None]
 

@@ -1,0 +1,316 @@
+"""The generic list model: record ids plus a lazily filled row cache (Anki's DataModel).
+
+A domain query object (Qt-free) implements ``RowSource``; the model asks it for
+the id order once, then for row values a page at a time as the view scrolls, so
+a list of 100,000 records never loads whole. Columns are addressed by name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from hscb_desktop.core.dates import format_uk
+
+Row = dict[str, object]
+Index = QModelIndex | QPersistentModelIndex
+RecordIdRole = Qt.ItemDataRole.UserRole + 1  # data(index, RecordIdRole) -> the record id
+_NO_ROW: Row = {}  # cached for an id the source no longer returns (deleted meanwhile)
+
+
+class RowSource(Protocol):
+    """What a domain's ``queries`` module offers a list screen."""
+
+    def ids(self, sort: str | None, descending: bool) -> list[int]:
+        """Every matching record id, ordered by column ``sort`` (None: natural order)."""
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        """Column values for these ids, keyed by id; ids that vanished are left out."""
+
+
+Kind = Literal["text", "date", "int", "bool"]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the key in the source's row dicts
+    title: str
+    kind: Kind = "text"
+    align: Qt.AlignmentFlag | None = None  # None: numbers right, the rest left
+
+
+def display_text(column: Column, value: object) -> str:
+    """How a value reads on screen; the proxy filters on this same text."""
+    if value is None:
+        return ""
+    if column.kind == "date" and isinstance(value, (dt.date, dt.datetime)):
+        return format_uk(value)
+    if column.kind == "bool":
+        return "Yes" if value else "No"
+    return str(value)
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        source: RowSource | None = None,
+        parent: QObject | None = None,
+        *,
+        page_size: int = 200,
+        bulk_page_size: int = 2000,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._by_name = {c.name: i for i, c in enumerate(self._columns)}
+        if len(self._by_name) != len(self._columns):
+            raise ValueError("column names must be unique")
+        self._source = source
+        self._page_size = page_size
+        self._bulk_page_size = bulk_page_size  # bigger pages when the proxy scans every row
+        self._ids: list[int] = []
+        self._rows: dict[int, Row] = {}
+        self._row_by_id: dict[int, int] | None = None  # built on first row_of()
+        self._sort: str | None = None
+        self._descending = False
+        if source is not None:
+            self._ids = list(source.ids(None, False))
+
+    # -- structure ---------------------------------------------------------
+    @property
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def column_index(self, name: str) -> int:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"no column named {name!r}") from None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flag = Qt.ItemFlag
+        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        return None
+
+    # -- data --------------------------------------------------------------
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._ids) and 0 <= col < len(self._columns)):
+            return None
+        if role == RecordIdRole:
+            return self._ids[row]
+        column = self._columns[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
+            return None
+        value = self._row(row, self._page_size).get(column.name)
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        return display_text(column, value)
+
+    def row_values(self, row: int) -> Row:
+        """Every column value of a row (fetched in big pages: the proxy scans with this)."""
+        return dict(self._row(row, self._bulk_page_size))
+
+    def _alignment(self, column: Column) -> Qt.AlignmentFlag:
+        if column.align is not None:
+            return column.align
+        align = Qt.AlignmentFlag
+        return (align.AlignRight if column.kind == "int" else align.AlignLeft) | align.AlignVCenter
+
+    def _row(self, row: int, page: int) -> Row:
+        record_id = self._ids[row]
+        cached = self._rows.get(record_id)
+        if cached is None:
+            self._fetch_page(row, page)
+            cached = self._rows[record_id]
+        return cached
+
+    def _fetch_page(self, row: int, page: int) -> None:
+        # The page containing the row, so scrolling down asks once per page.
+        start = (row // page) * page
+        wanted = [i for i in self._ids[start : start + page] if i not in self._rows]
+        assert self._source is not None  # there are ids, so there is a source
+        got = self._source.rows(wanted)
+        for record_id in wanted:
+            self._rows[record_id] = got.get(record_id, _NO_ROW)
+
+    # -- ids ---------------------------------------------------------------
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        if self._row_by_id is None:
+            self._row_by_id = {rid: r for r, rid in enumerate(self._ids)}
+        return self._row_by_id.get(record_id)
+
+    @property
+    def cached_ids(self) -> frozenset[int]:
+        return frozenset(self._rows)
+
+    # -- changes -----------------------------------------------------------
+    def set_source(self, source: RowSource | None) -> None:
+        self._source = source
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the id list (keeping the sort) and forget every cached row."""
+        self.beginResetModel()
+        self._ids = list(self._source.ids(self._sort, self._descending)) if self._source else []
+        self._rows.clear()
+        self._row_by_id = None
+        self.endResetModel()
+
+    def invalidate_ids(self, ids: Iterable[int]) -> None:
+        """These records changed: drop their cached rows so the view refetches them."""
+        rows = []
+        for record_id in ids:
+            self._rows.pop(record_id, None)
+            row = self.row_of(record_id)
+            if row is not None:
+                rows.append(row)
+        last_col = len(self._columns) - 1
+        for first, last in _runs(sorted(rows)):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the source for a new id order; column -1 restores its natural order."""
+        name = self._columns[column].name if 0 <= column < len(self._columns) else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._source is None:
+            self._sort, self._descending = name, descending
+            return
+        new_ids = list(self._source.ids(name, descending))
+        self.layoutAboutToBeChanged.emit()
+        old_ids = self._ids
+        self._sort, self._descending = name, descending
+        self._ids = new_ids
+        self._row_by_id = None
+        # Keep selections and current rows on the same records across the re-order.
+        old_persistent = self.persistentIndexList()
+        new_persistent = []
+        for index in old_persistent:
+            new_row = self.row_of(old_ids[index.row()]) if index.row() < len(old_ids) else None
+            new_persistent.append(
+                self.index(new_row, index.column()) if new_row is not None else QModelIndex()
+            )
+        self.changePersistentIndexList(old_persistent, new_persistent)
+        self.layoutChanged.emit()
+
+
+def _runs(rows: list[int]) -> Iterable[tuple[int, int]]:
+    """[1, 2, 3, 7, 8] -> (1, 3), (7, 8): one dataChanged per contiguous block."""
+    start = prev = None
+    for row in rows:
+        if start is None:
+            start = prev = row
+        elif row == prev + 1:
+            prev = row
+        else:
+            yield start, prev
+            start = prev = row
+    if start is not None:
+        yield start, prev
+
+
+class RecordFilterProxy(QSortFilterProxyModel):
+    """Text search and a predicate over a RecordTableModel; sorting stays with the source.
+
+    Act on rows through ``id_at(proxy_row)`` (which maps to the source first).
+    """
+
+    def __init__(
+        self,
+        model: RecordTableModel | None = None,
+        text_columns: Sequence[str] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._text_columns: list[str] | None = list(text_columns) if text_columns else None
+        self._predicate: Callable[[Row], bool] | None = None
+        if model is not None:
+            self.setSourceModel(model)
+
+    def record_model(self) -> RecordTableModel:
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel):
+            raise TypeError("RecordFilterProxy needs a RecordTableModel as its source")
+        return model
+
+    def set_text_columns(self, names: Sequence[str] | None) -> None:
+        """Columns the text search looks in (None: every column)."""
+        self._change_filter(lambda: setattr(self, "_text_columns", list(names) if names else None))
+
+    def set_text(self, text: str) -> None:
+        self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def set_predicate(self, predicate: Callable[[Row], bool] | None) -> None:
+        self._change_filter(lambda: setattr(self, "_predicate", predicate))
+
+    def _change_filter(self, apply: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        apply()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._text and self._predicate is None:
+            return True  # no filter: touch no row data, so the source stays lazy
+        model = self.record_model()
+        values = model.row_values(source_row)
+        if self._predicate is not None and not self._predicate(values):
+            return False
+        if not self._text:
+            return True
+        names = self._text_columns or [c.name for c in model.columns]
+        for name in names:
+            column = model.columns[model.column_index(name)]
+            if self._text in display_text(column, values.get(name)).casefold():
+                return True
+        return False
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts (in the database); the proxy keeps the source's order.
+        self.record_model().sort(column, order)
+
+    def id_at(self, proxy_row: int) -> int:
+        source = self.mapToSource(self.index(proxy_row, 0))
+        if not source.isValid():
+            raise IndexError(f"no row {proxy_row} in the filtered list")
+        return self.record_model().id_at(source.row())
+
+    def row_of(self, record_id: int) -> int | None:
+        source_row = self.record_model().row_of(record_id)
+        if source_row is None:
+            return None
+        proxy = self.mapFromSource(self.record_model().index(source_row, 0))
+        return proxy.row() if proxy.isValid() else None
