@@ -19,6 +19,7 @@ from hscb_desktop.paths import data_paths
 from hscb_desktop.security import auth, maintenance, users
 from hscb_desktop.security import roles as R
 from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage.keyring import KeyringChanged, KeyringDamaged
 from hscb_desktop.storage.workspace import Workspace
 
 ENV_PASSWORD = "HSCB_PASSWORD"
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (CommandError, auth.LoginFailed, auth.PasswordRejected, auth.AlreadyInitialised,
-            stores.StoreError, ValueError, PermissionError) as exc:
+            stores.StoreError, KeyringDamaged, KeyringChanged, ValueError, PermissionError) as exc:
         print(f"hscb-desktop: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:

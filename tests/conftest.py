@@ -16,7 +16,8 @@ from hscb_desktop.security import auth, passwords, users  # noqa: E402
 from hscb_desktop.storage import keys, stores  # noqa: E402
 from hscb_desktop.storage.workspace import Workspace  # noqa: E402
 
-ADMIN_PASSWORD = "Admin-Test-Passphrase-1"
+ADMIN_PASSWORD = "Board-Test-Passphrase-1"  # must not contain the user name (AUTH-2 policy)
+USER_PASSWORD = "Staff-Pass-Phrase-9"
 FAST_COST = keys.KdfCost(time_cost=1, memory_kib=8, parallelism=1)
 
 
@@ -59,6 +60,12 @@ def workspace(data_dir, clock):
 
 
 @pytest.fixture
+def admin_password() -> str:
+    """ADMIN_PASSWORD for test modules (``from conftest import`` is ambiguous with several conftests)."""
+    return ADMIN_PASSWORD
+
+
+@pytest.fixture
 def admin_session(workspace):
     return auth.sign_in(workspace, "admin", ADMIN_PASSWORD)
 
@@ -69,7 +76,7 @@ def make_user(workspace):
 
     def _make(username: str, roles: list[str], password: str | None = None) -> str:
         session = auth.sign_in(workspace, "admin", ADMIN_PASSWORD)
-        password = password or f"{username}-Pass-Phrase-9"
+        password = password or USER_PASSWORD
         users.add_user(session, username, roles, password=password)
         auth.sign_out(session)
         return password

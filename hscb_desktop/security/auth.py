@@ -93,21 +93,22 @@ def initialise(workspace: Workspace, admin_username: str, admin_password: str) -
     ring.save()
 
 
-def _record_failure(workspace: Workspace, username: str, known: bool) -> LoginFailed:
+def _record_failure(workspace: Workspace, username: str) -> LoginFailed:
     ring, clock = workspace.keyring, workspace.clock
     event = {"ts": _iso(clock), "user": username, "action": "login_failed"}
     error: LoginFailed = LoginFailed(BAD_LOGIN)
-    if known:
-        state = ring.lockout_for(username)
-        state.failures += 1
-        if state.failures >= LOCKOUT_THRESHOLD:
-            minutes = LOCKOUT_MINUTES[min(state.lockouts, len(LOCKOUT_MINUTES) - 1)]
-            state.lockouts += 1
-            state.failures = 0
-            state.locked_until = (clock.now() + dt.timedelta(minutes=minutes)).isoformat()
-            event["action"] = "account_locked"
-            error = AccountLocked(f"Too many failed sign-ins: this account is locked for {minutes} "
-                                  f"minute{'s' if minutes != 1 else ''}. An administrator can unlock it.")
+    # Unknown names are counted and locked exactly like known ones, so neither the message
+    # nor the lockout tells whether an account exists (AUTH-3).
+    state = ring.lockout_for(username)
+    state.failures += 1
+    if state.failures >= LOCKOUT_THRESHOLD:
+        minutes = LOCKOUT_MINUTES[min(state.lockouts, len(LOCKOUT_MINUTES) - 1)]
+        state.lockouts += 1
+        state.failures = 0
+        state.locked_until = (clock.now() + dt.timedelta(minutes=minutes)).isoformat()
+        event["action"] = "account_locked"
+        error = AccountLocked(f"Too many failed sign-ins: this account is locked for {minutes} "
+                              f"minute{'s' if minutes != 1 else ''}. An administrator can unlock it.")
     ring.pending_events.append(event)
     ring.save()
     return error
@@ -134,21 +135,28 @@ def sign_in(workspace: Workspace, username: str, password: str) -> Session:
     params = keys.KdfParams.from_phc(entry.kdf) if entry else keys.new_kdf_params()
     kek = keys.derive_kek(password, params)  # the one Argon2id of a sign-in
     if entry is None:
-        raise _record_failure(workspace, username, known=False)
+        raise _record_failure(workspace, username)
     try:
         core_key = keys.unwrap(kek, entry.core, owner=username, store="core")
     except keys.WrongPassword:
-        raise _record_failure(workspace, username, known=True) from None
+        raise _record_failure(workspace, username) from None
 
-    workspace.open_store(stores.CORE, core_key)
-    user = User.get_or_none(User.username == username)
-    if user is None or not user.active:
-        stores.unbind_all()
-        raise LoginFailed("This account has been disabled. Ask an administrator.")
-    user_roles = user.role_set()
-    for grant in user.grants:
-        if grant.store in R.stores_for(user_roles):
-            workspace.open_store(grant.store, keys.unwrap(kek, grant.wrapped, owner=username, store=grant.store))
+    # ENC-3: whatever an earlier session opened (an administrator holds every key) is
+    # closed and its keys forgotten before this user's own keys are used.
+    workspace.close_stores()
+    try:
+        workspace.open_store(stores.CORE, core_key)
+        user = User.get_or_none(User.username == username)
+        if user is None or not user.active:
+            raise LoginFailed("This account has been disabled. Ask an administrator.")
+        user_roles = user.role_set()
+        for grant in user.grants:
+            if grant.store in R.stores_for(user_roles):
+                workspace.open_store(grant.store,
+                                     keys.unwrap(kek, grant.wrapped, owner=username, store=grant.store))
+    except BaseException:
+        workspace.close_stores()  # a refused or failed sign-in leaves no store open, no key held
+        raise
 
     db = stores.proxy(stores.CORE)
     with db.atomic():
@@ -182,6 +190,9 @@ class SignedOut(LoginFailed):
 
 
 def unlock(session: Session, password: str) -> None:
+    if session.absolute_expired():  # AUTH-4: the absolute limit needs a full sign-in
+        sign_out(session)
+        raise SignedOut("This session has reached its time limit: sign in again.")
     user = User.get_by_id(session.user_id)
     with stores.proxy(stores.CORE).atomic():
         if passwords.verify(user.password_hash, password):

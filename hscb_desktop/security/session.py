@@ -62,5 +62,6 @@ class Session:
 
     @property
     def active(self) -> bool:
-        """Record work (save, export) is allowed only in an unlocked, in-time session."""
-        return not self.locked and not self.absolute_expired()
+        """Record work (save, export) is allowed only in an unlocked, in-time session
+        whose one-time password has been replaced (AUTH-5)."""
+        return not self.locked and not self.absolute_expired() and not self.must_change_password

@@ -173,16 +173,19 @@ class ChainReport:
         return f"{self.store}: BROKEN at entry {self.first_bad_seq}: {self.message}"
 
 
-def verify(store: str) -> ChainReport:
+def verify(store: str, anchor: tuple[int, str] | None = None) -> ChainReport:
+    """Check the chain from the first entry. ``anchor`` is a (count, head hash) recorded
+    outside the live file (a backup manifest, an export): the chain must still contain
+    that entry with that hash, so a truncated or rewritten tail is found (AUD-3)."""
     AuditEntry, AuditValue, AuditRedacted = models(store)
     values = {v.seq: v for v in AuditValue.select()}
     redacted = {r.seq for r in AuditRedacted.select(AuditRedacted.seq)}
     prev, count, expected_seq = GENESIS, 0, 1
     for e in AuditEntry.select().order_by(AuditEntry.seq):
-        def broken(why: str) -> ChainReport:
-            return ChainReport(store, False, count, prev, e.seq, why, len(redacted))
+        def broken(why: str, seq: int = e.seq) -> ChainReport:
+            return ChainReport(store, False, count, prev, seq, why, len(redacted))
         if e.seq != expected_seq:
-            return broken(f"entry {expected_seq} is missing")
+            return broken(f"entry {expected_seq} is missing", expected_seq)
         if e.prev_hash != prev:
             return broken("its link to the previous entry does not match")
         if _chain_hash(prev, _entry_payload(e)) != e.entry_hash:
@@ -196,6 +199,12 @@ def verify(store: str) -> ChainReport:
         elif (e.old_hash or e.new_hash) and e.seq not in redacted:
             return broken("its values are missing and no redaction is recorded")
         prev, count, expected_seq = e.entry_hash, count + 1, expected_seq + 1
+        if anchor is not None and e.seq == anchor[0] and e.entry_hash != anchor[1]:
+            return broken("it does not match the head recorded in a backup or export")
+    if anchor is not None and anchor[0] > count:
+        return ChainReport(store, False, count, prev, count + 1,
+                           f"entries {count + 1} to {anchor[0]} are missing: the chain ends before "
+                           "the head recorded in a backup or export", len(redacted))
     return ChainReport(store, True, count, prev, redacted=len(redacted))
 
 

@@ -10,6 +10,7 @@ written by a newer version and is refused untouched (MIG-5).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -50,7 +51,27 @@ def register(store: str, name: str) -> Callable[[Callable[[], None]], Callable[[
     return deco
 
 
+# The domain packages whose tables live in each store. Their ``schema`` modules
+# register migrations when imported; storage finds them by name so that it never
+# imports a domain statically (domains sit above storage).
+STORE_PACKAGES: dict[str, tuple[str, ...]] = {
+    "core": (), "lado": ("lado",), "fostering": ("fostering",), "cdop": ("cdop",),
+    "board": ("board", "training"),
+}
+
+
+def load_schema_modules(store: str) -> None:
+    for package in STORE_PACKAGES[store]:
+        module = f"hscb_desktop.domains.{package}.schema"
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (module, f"hscb_desktop.domains.{package}"):
+                raise
+
+
 def known(store: str) -> list[Migration]:
+    load_schema_modules(store)
     return list(_registry[store])
 
 
@@ -105,12 +126,16 @@ def migrate(store: str, *, clock: Clock, backup_dir: Path | None,
     if already and backup_dir is not None and backup is not None:
         # MIG-1: a verified copy before touching a store that holds data.
         backup_path = backup(store, backup_dir)
-    db.create_tables([model])
-    done = []
-    for migration in todo:
-        db.execute_sql("PRAGMA foreign_keys = OFF")  # must be outside the transaction
-        try:
-            with db.atomic():
+    done: list[str] = []
+    current = todo[0].name
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # must be outside the transaction
+    try:
+        # One transaction for every pending step: a failure at any step leaves the store
+        # exactly at its old version (MIG-1), never half-way between two schemas.
+        with db.atomic():
+            db.create_tables([model])
+            for migration in todo:
+                current = migration.name
                 migration.apply()
                 problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
@@ -120,13 +145,14 @@ def migrate(store: str, *, clock: Clock, backup_dir: Path | None,
                 if migration.name != "0001_audit":
                     audit.append(store, audit.SYSTEM, "migration", clock=clock,
                                  new={"migration": migration.name,
-                                      "backup": backup_path.name if backup_path else None})
-        except Exception as exc:
-            where = f" The store is unchanged; a verified backup is at {backup_path}." if backup_path else \
-                " The store is unchanged."
-            raise MigrationFailed(f"Upgrading the {stores.STORE_TITLES[store]} store failed at "
-                                  f"{migration.name} ({type(exc).__name__}: {exc}).{where}") from exc
-        finally:
-            db.execute_sql("PRAGMA foreign_keys = ON")
-        done.append(migration.name)
+                                      "backup": (f"{backup_path.parent.name}/{backup_path.name}"
+                                                 if backup_path else None)})
+                done.append(migration.name)
+    except Exception as exc:
+        where = f" The store is unchanged; a verified backup is at {backup_path}." if backup_path else \
+            " The store is unchanged."
+        raise MigrationFailed(f"Upgrading the {stores.STORE_TITLES[store]} store failed at "
+                              f"{current} ({type(exc).__name__}: {exc}).{where}") from exc
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
     return done

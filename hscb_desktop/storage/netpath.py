@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path, PureWindowsPath
 from typing import Callable
 
 NETWORK_FS_TYPES = frozenset({
@@ -81,7 +81,10 @@ def classify(
         warning = (f"{raw} looks like a cloud-synchronised folder. Syncing a live store can "
                    "corrupt it; keep it in the local data folder and sync backups instead.")
     if platform.startswith("win"):
-        drive = PurePath(raw).drive
+        # PureWindowsPath, not PurePath: "Z:\\x" must parse as a drive whatever the host OS.
+        drive = PureWindowsPath(raw).drive
+        if not drive and os.name == "nt":  # a relative path lives on the current drive
+            drive = PureWindowsPath(os.path.abspath(raw)).drive
         if drive and len(drive) == 2 and drive[1] == ":":
             kind = (drive_type or _windows_drive_type)(drive + "\\")
             if kind == DRIVE_REMOTE:
@@ -89,7 +92,7 @@ def classify(
                                           "be on this computer's own disk; a team sharing data should use "
                                           "a PostgreSQL server.")
         return PathVerdict(True, warning=warning)
-    absolute = os.path.abspath(raw)
+    absolute = os.path.realpath(raw)  # a symlink into a network mount is on that mount
     fs_type = _mount_fs_type(absolute, _posix_mounts() if mounts_text is None else mounts_text)
     if fs_type and fs_type.lower() in NETWORK_FS_TYPES:
         return PathVerdict(False, f"{raw} is on a network file system ({fs_type}). SQLite stores must be "

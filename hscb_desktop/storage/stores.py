@@ -15,9 +15,14 @@ from pathlib import Path
 
 from peewee import DatabaseError, DatabaseProxy
 from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from hscb_desktop.storage.keys import sqlcipher_passphrase
 from hscb_desktop.storage.netpath import require_local
+
+# peewee wraps errors raised while executing, but not those raised while fetching rows
+# (a damaged page found by quick_check), which arrive as the driver's own exceptions.
+ENGINE_ERRORS = (DatabaseError, sqlcipher.DatabaseError)
 
 CORE = "core"
 DOMAIN_STORES: tuple[str, ...] = ("lado", "fostering", "cdop", "board")
@@ -95,7 +100,7 @@ def open_store(name: str, path: Path, key: bytes, *, create: bool = False,
     try:
         db.connect()
         result = db.execute_sql("PRAGMA quick_check").fetchone()
-    except DatabaseError as exc:
+    except ENGINE_ERRORS as exc:
         db.close()
         if "not a database" in str(exc) and path.exists() and path.stat().st_size > 0:
             raise WrongStoreKey(
