@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from hscb_desktop.core.clock import SYSTEM_CLOCK
 from hscb_desktop.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class Task:
             _get_dispatcher().succeeded.emit(self, value)
 
     def _report_from_worker(self, done: int, total: int | None, text: str) -> None:
-        now = time.monotonic()
+        now = SYSTEM_CLOCK.monotonic()
         if now - self._last_report >= _REPORT_INTERVAL_S or (total is not None and done >= total):
             self._last_report = now
             _get_dispatcher().progressed.emit(self, done, total, text)

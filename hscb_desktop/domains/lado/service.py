@@ -1,0 +1,851 @@
+"""The LADO API: the only code that writes LADO records (ARCHITECTURE rule 3).
+
+Every function takes the signed-in ``Session`` first, checks that it is active
+and that its roles allow the work (record access for casework, return access
+for the export), validates with ``rules``, and writes in one transaction
+together with its audit entry (AUD-1). Records travel as flat dicts keyed by
+model field names; subject identity uses the ``subject_*`` keys and is stored
+in its own table; ``abuse_category`` and ``harm_criteria`` are lists of codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from hscb_desktop.core.calendar import WorkingCalendar
+from hscb_desktop.core.clock import local_today
+from hscb_desktop.core.periods import period_for
+from hscb_desktop.core.validation import (
+    PermissionDenied,
+    Problem,
+    ValidationFailed,
+    error,
+    has_errors,
+)
+from hscb_desktop.domains.lado import records, rules
+from hscb_desktop.domains.lado.models import (
+    SEARCH_INDEX,
+    LadoAction,
+    LadoContact,
+    LadoContactCategory,
+    LadoContactHarmCriterion,
+    LadoMeeting,
+    LadoSubject,
+)
+from hscb_desktop.security import roles as R
+from hscb_desktop.storage import audit, bulk, search, stores
+
+STORE = "lado"
+TABLE = "lado_contact"
+
+
+class StaleVersion(ValidationFailed):
+    """Someone saved the record after this user opened it (optimistic locking)."""
+
+
+class RecordMissing(ValidationFailed):
+    pass
+
+
+# -- plumbing ---------------------------------------------------------------------
+
+
+def _authorise(session, action: str = "work on LADO records") -> None:
+    if not session.active:
+        raise PermissionDenied("Your session is locked or has expired. Sign in again to continue.")
+    R.require_records(session.roles, STORE, action)
+
+
+def _db():
+    return stores.proxy(STORE)
+
+
+def _today(session) -> dt.date:
+    return local_today(session.clock)
+
+
+def _now(session) -> str:
+    return session.clock.now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def calendar() -> WorkingCalendar:
+    """Bank holidays from the core store's editable table (shipped ones before it opens)."""
+    if stores.is_open(stores.CORE):
+        from hscb_desktop.storage.core_models import BankHoliday
+
+        days = [row.date for row in BankHoliday.select(BankHoliday.date)]
+        if days:
+            return WorkingCalendar(days)
+    return WorkingCalendar.shipped()
+
+
+def pension_age() -> int:
+    if stores.is_open(stores.CORE):
+        from hscb_desktop import settings
+
+        return int(settings.get("pension_age"))
+    return rules.DEFAULT_PENSION_AGE
+
+
+def _missing(record_id) -> RecordMissing:
+    return RecordMissing([error("", f"LADO contact {record_id} no longer exists.")])
+
+
+def _contact(record_id) -> LadoContact:
+    contact = (
+        LadoContact.get_or_none(LadoContact.id == record_id) if isinstance(record_id, int) else None
+    )
+    if contact is None:
+        raise _missing(record_id)
+    return contact
+
+
+def _record(contact: LadoContact) -> dict[str, Any]:
+    """The contact as one flat dict (what the form shows and what the audit stores)."""
+    out = {name: getattr(contact, name) for name in records.CONTACT_FIELDS}
+    subject = LadoSubject.get_or_none(LadoSubject.contact == contact.id)
+    for key, col in records.SUBJECT_FIELDS.items():
+        out[key] = getattr(subject, col) if subject else None
+    out["abuse_category"] = sorted(
+        r.category
+        for r in LadoContactCategory.select().where(LadoContactCategory.contact == contact.id)
+    )
+    out["harm_criteria"] = sorted(
+        r.criterion
+        for r in LadoContactHarmCriterion.select().where(
+            LadoContactHarmCriterion.contact == contact.id
+        )
+    )
+    return out
+
+
+def _rows_of(model, contact_id: int, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, **{f: getattr(r, f) for f in fields}}
+        for r in model.select().where(model.contact == contact_id).order_by(model.id)
+    ]
+
+
+def _meetings(contact_id: int) -> list[dict[str, Any]]:
+    return _rows_of(LadoMeeting, contact_id, records.MEETING_FIELDS)
+
+
+def _actions(contact_id: int) -> list[dict[str, Any]]:
+    return _rows_of(LadoAction, contact_id, records.ACTION_FIELDS)
+
+
+def _check(session, data, meetings, actions) -> list[Problem]:
+    problems = rules.validate(data, meetings, actions, _today(session), calendar())
+    if has_errors(problems):
+        raise ValidationFailed(problems)
+    return problems
+
+
+def _write_children(contact_id: int, values: Mapping[str, Any]) -> None:
+    LadoSubject.delete().where(LadoSubject.contact == contact_id).execute()
+    subject = records.subject_row(values)
+    if subject:
+        LadoSubject.create(contact=contact_id, **subject)
+    LadoContactCategory.delete().where(LadoContactCategory.contact == contact_id).execute()
+    for code in values["abuse_category"]:
+        LadoContactCategory.create(contact=contact_id, category=code)
+    LadoContactHarmCriterion.delete().where(
+        LadoContactHarmCriterion.contact == contact_id
+    ).execute()
+    for code in values["harm_criteria"]:
+        LadoContactHarmCriterion.create(contact=contact_id, criterion=code)
+
+
+def _ref_taken(ref: str, but: int | None = None) -> bool:
+    query = LadoContact.select().where(LadoContact.ref == ref)
+    if but is not None:
+        query = query.where(LadoContact.id != but)
+    return query.exists()
+
+
+def next_ref(year: int) -> str:
+    """The next free reference of a year: LADO-2016-0001, LADO-2016-0002, ..."""
+    prefix = f"LADO-{int(year):04d}-"
+    last = (
+        LadoContact.select(LadoContact.ref)
+        .where(LadoContact.ref.startswith(prefix))
+        .order_by(LadoContact.ref.desc())
+        .first()
+    )
+    number = int(last.ref[len(prefix) :]) + 1 if last and last.ref[len(prefix) :].isdigit() else 1
+    return f"{prefix}{number:04d}"
+
+
+def _diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict, dict]:
+    keys = [k for k in new if old.get(k) != new.get(k)]
+    return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+
+
+# -- contacts ---------------------------------------------------------------------
+
+
+def check(session, data: Mapping[str, Any], contact_id: int | None = None) -> list[Problem]:
+    """Every problem (errors and warnings) with this data, for the form before saving."""
+    _authorise(session)
+    if not isinstance(data, Mapping):
+        return [error("", "The record is missing.")]
+    meetings = _meetings(contact_id) if contact_id else list(data.get("meetings") or [])
+    actions = _actions(contact_id) if contact_id else list(data.get("actions") or [])
+    return rules.validate(data, meetings, actions, _today(session), calendar())
+
+
+def create_contact(session, data: Mapping[str, Any]) -> int:
+    _authorise(session)
+    if not isinstance(data, Mapping):
+        raise ValidationFailed([error("", "The record is missing.")])
+    _check(session, data, [], [])
+    values = records.clean(data)
+    derived = records.derived(values, pension_age())
+    now = _now(session)
+    with _db().atomic():
+        ref = values["ref"] or next_ref(values["date_received"].year)
+        if _ref_taken(ref):
+            raise ValidationFailed([error("ref", f"The reference {ref} is already used.")])
+        values["ref"] = ref
+        contact = LadoContact.create(
+            **records.contact_columns(values), **derived, version=1, created_at=now, updated_at=now
+        )
+        _write_children(contact.id, values)
+        search.upsert(STORE, SEARCH_INDEX, contact.id, records.search_texts(values, ref))
+        audit.append(
+            STORE,
+            session.actor,
+            "create",
+            clock=session.clock,
+            table=TABLE,
+            record_id=contact.id,
+            new=_record(contact),
+        )
+    return contact.id
+
+
+def _update(
+    session,
+    contact_id: int,
+    changes: Mapping[str, Any],
+    expected_version: int | None,
+    *,
+    action: str = "update",
+    reason: str = "",
+    extra: Mapping[str, Any] | None = None,
+) -> int:
+    """Shared by update_contact, close_case and set_retention_hold; returns the new version."""
+    with _db().atomic():
+        contact = _contact(contact_id)
+        if expected_version is not None and contact.version != expected_version:
+            raise _stale(contact)
+        old = _record(contact)
+        merged = {
+            **old,
+            **{
+                k: v
+                for k, v in changes.items()
+                if k in records.CONTACT_FIELDS
+                or k in records.SUBJECT_FIELDS
+                or k in records.LIST_FIELDS
+            },
+        }
+        _check(session, merged, _meetings(contact_id), _actions(contact_id))
+        values = records.clean(merged)
+        if not values["ref"]:
+            values["ref"] = contact.ref
+        if values["ref"] != contact.ref and _ref_taken(values["ref"], but=contact_id):
+            raise ValidationFailed(
+                [error("ref", f"The reference {values['ref']} is already used.")]
+            )
+        before, after = _diff(old, values)
+        state_old = {k: getattr(contact, k) for k in (extra or {})}
+        state_new = {k: v for k, v in (extra or {}).items() if state_old[k] != v}
+        if not after and not state_new:
+            return contact.version
+        if contact.date_closed and action in ("update", "close") and not (reason or "").strip():
+            raise ValidationFailed([error("reason", "Give a reason for changing a closed case.")])
+        rows = (
+            LadoContact.update(
+                **records.contact_columns(values),
+                **records.derived(values, pension_age()),
+                **(extra or {}),
+                version=contact.version + 1,
+                updated_at=_now(session),
+            )
+            .where((LadoContact.id == contact_id) & (LadoContact.version == contact.version))
+            .execute()
+        )
+        if rows != 1:
+            raise _stale(_contact(contact_id))
+        _write_children(contact_id, values)
+        search.upsert(STORE, SEARCH_INDEX, contact_id, records.search_texts(values, values["ref"]))
+        audit.append(
+            STORE,
+            session.actor,
+            action,
+            clock=session.clock,
+            table=TABLE,
+            record_id=contact_id,
+            old={**before, **{k: state_old[k] for k in state_new}},
+            new={**after, **state_new},
+            reason=reason,
+        )
+        return contact.version + 1
+
+
+def _stale(contact: LadoContact) -> StaleVersion:
+    return StaleVersion(
+        [
+            error(
+                "",
+                f"{contact.ref} was changed by someone else after you opened it "
+                f"(it is now at version {contact.version}). Your changes were not "
+                "saved: reopen the record and make them again.",
+            )
+        ]
+    )
+
+
+def update_contact(
+    session, contact_id: int, data: Mapping[str, Any], expected_version: int, reason: str = ""
+) -> int:
+    """Save changed fields (missing keys keep their values); returns the new version."""
+    _authorise(session)
+    if not isinstance(data, Mapping):
+        raise ValidationFailed([error("", "The record is missing.")])
+    return _update(session, contact_id, data, expected_version, reason=reason)
+
+
+def get_contact(session, contact_id: int) -> dict[str, Any]:
+    """The whole record for the form; opening it is audited as a view (AUD-1)."""
+    _authorise(session)
+    with _db().atomic():
+        contact = _contact(contact_id)
+        record = _record(contact)
+        record.update({k: getattr(contact, k) for k in records.STATE_FIELDS})
+        record.update(
+            id=contact.id,
+            version=contact.version,
+            meetings=_meetings(contact.id),
+            actions=_actions(contact.id),
+        )
+        audit.append(
+            STORE, session.actor, "view", clock=session.clock, table=TABLE, record_id=contact.id
+        )
+    return record
+
+
+def close_case(
+    session,
+    contact_id: int,
+    *,
+    date_closed: dt.date,
+    closure_reason: str,
+    expected_version: int,
+    outcome: str | None = None,
+    outcome_date: dt.date | None = None,
+    lessons_learned: str | None = None,
+    reason: str = "",
+) -> int:
+    """Close (or, with a reason, re-close) a case; a threshold case needs its outcome."""
+    _authorise(session)
+    changes: dict[str, Any] = {"date_closed": date_closed, "closure_reason": closure_reason}
+    if outcome is not None:
+        changes["outcome"] = outcome
+    if outcome_date is not None:
+        changes["outcome_date"] = outcome_date
+    if lessons_learned is not None:
+        changes["lessons_learned"] = lessons_learned
+    return _update(session, contact_id, changes, expected_version, action="close", reason=reason)
+
+
+def set_retention_hold(session, contact_id: int, hold: bool, reason: str) -> int:
+    """Suspend (or resume) retention review, e.g. for IICSA or litigation (§8.5)."""
+    _authorise(session)
+    if not (reason or "").strip():
+        raise ValidationFailed(
+            [error("retention_hold_reason", "Give a reason for the retention hold.")]
+        )
+    return _update(
+        session,
+        contact_id,
+        {},
+        None,
+        action="retention_hold",
+        reason=reason,
+        extra={"retention_hold": bool(hold), "retention_hold_reason": reason.strip()},
+    )
+
+
+def _audit_seqs_with_values(contact_id: int) -> list[int]:
+    """Audit entries holding values about this contact or its meetings and actions."""
+    targets = [(TABLE, contact_id)]
+    targets += [
+        ("lado_meeting", m.id)
+        for m in LadoMeeting.select(LadoMeeting.id).where(LadoMeeting.contact == contact_id)
+    ]
+    targets += [
+        ("lado_action", a.id)
+        for a in LadoAction.select(LadoAction.id).where(LadoAction.contact == contact_id)
+    ]
+    seqs = []
+    for table, record_id in targets:
+        seqs += [
+            e.seq for e in audit.entries_for(STORE, table, record_id) if e.old_hash or e.new_hash
+        ]
+    return seqs
+
+
+def delete_contact(session, contact_id: int, reason: str) -> None:
+    """Explicit, audited deletion after retention review (never automatic, §8.5). The record's
+    earlier audit values are redacted too, or the deleted data would live on in the log."""
+    _authorise(session, "delete LADO records")
+    if not (reason or "").strip():
+        raise ValidationFailed([error("reason", "Give the reason for deleting this record.")])
+    with _db().atomic():
+        contact = _contact(contact_id)
+        if contact.retention_hold:
+            raise ValidationFailed(
+                [
+                    error(
+                        "retention_hold",
+                        f"{contact.ref} is under a retention hold "
+                        f"({contact.retention_hold_reason}); lift the "
+                        "hold before deleting it.",
+                    )
+                ]
+            )
+        seqs = _audit_seqs_with_values(contact_id)
+        summary = {
+            "ref": contact.ref,
+            "date_received": contact.date_received,
+            "retention_review_date": contact.retention_review_date,
+        }
+        search.delete(STORE, SEARCH_INDEX, contact_id)
+        LadoContact.delete().where(LadoContact.id == contact_id).execute()  # children cascade
+        audit.append(
+            STORE,
+            session.actor,
+            "delete",
+            clock=session.clock,
+            table=TABLE,
+            record_id=contact_id,
+            old=summary,
+            reason=reason,
+        )
+        if seqs:
+            audit.redact(
+                STORE,
+                session.actor,
+                seqs,
+                reason=f"deleted {contact.ref}: {reason}",
+                clock=session.clock,
+            )
+
+
+def redact_malicious(session, contact_id: int, reason: str) -> None:
+    """Remove the details of an allegation found malicious or false (KCSIE; AUD-4): the text
+    fields are cleared and the values in this record's earlier audit entries are redacted."""
+    _authorise(session, "redact LADO records")
+    if not (reason or "").strip():
+        raise ValidationFailed([error("reason", "Give the reason for the redaction.")])
+    with _db().atomic():
+        contact = _contact(contact_id)
+        if contact.outcome not in ("malicious", "false"):
+            raise ValidationFailed(
+                [
+                    error(
+                        "outcome",
+                        "Only an allegation found malicious or false "
+                        "can have its details redacted.",
+                    )
+                ]
+            )
+        seqs = _audit_seqs_with_values(contact_id)
+        LadoContact.update(
+            **{f: None for f in records.DETAIL_FIELDS},
+            redacted=True,
+            version=LadoContact.version + 1,
+            updated_at=_now(session),
+        ).where(LadoContact.id == contact_id).execute()
+        LadoMeeting.update(notes=None).where(LadoMeeting.contact == contact_id).execute()
+        LadoAction.update(notes=None).where(LadoAction.contact == contact_id).execute()
+        audit.append(
+            STORE,
+            session.actor,
+            "redact_details",
+            clock=session.clock,
+            table=TABLE,
+            record_id=contact_id,
+            new={"redacted": True, "cleared": list(records.DETAIL_FIELDS)},
+            reason=reason,
+        )
+        if seqs:
+            audit.redact(STORE, session.actor, seqs, reason=reason, clock=session.clock)
+
+
+def related_contacts(session, contact_id: int) -> dict[str, list[int]]:
+    """Other contacts about the same subject (normalised name + date of birth) or the same
+    employer (normalised name), newest first: the patterns the LADO watches for."""
+    _authorise(session)
+    contact = _contact(contact_id)
+    subject = LadoSubject.get_or_none(LadoSubject.contact == contact_id)
+    same_subject: list[int] = []
+    if subject and subject.name_norm and subject.dob:
+        same_subject = [
+            r.contact_id
+            for r in LadoSubject.select(LadoSubject.contact)
+            .join(LadoContact)
+            .where(
+                (LadoSubject.name_norm == subject.name_norm)
+                & (LadoSubject.dob == subject.dob)
+                & (LadoSubject.contact != contact_id)
+            )
+            .order_by(LadoContact.date_received.desc(), LadoContact.id.desc())
+        ]
+    same_employer = (
+        [
+            c.id
+            for c in LadoContact.select(LadoContact.id)
+            .where(
+                (LadoContact.employer_norm == contact.employer_norm)
+                & (LadoContact.id != contact_id)
+            )
+            .order_by(LadoContact.date_received.desc(), LadoContact.id.desc())
+        ]
+        if contact.employer_norm
+        else []
+    )
+    return {"subject": same_subject, "employer": same_employer}
+
+
+# -- meetings and actions ---------------------------------------------------------
+
+
+def _child_write(
+    session,
+    model,
+    table: str,
+    fields: tuple[str, ...],
+    contact_id: int,
+    row_id: int | None,
+    data: Mapping[str, Any] | None,
+) -> int:
+    """Add (row_id None), change, or delete (data None) one meeting or action."""
+    _authorise(session)
+    if data is not None and not isinstance(data, Mapping):
+        raise ValidationFailed([error("", "The row is missing.")])
+    with _db().atomic():
+        contact = _contact(contact_id)
+        meetings, actions = _meetings(contact_id), _actions(contact_id)
+        rows = meetings if model is LadoMeeting else actions
+        old = next((r for r in rows if r["id"] == row_id), None)
+        if row_id is not None and old is None:
+            raise RecordMissing([error("", f"That {table.split('_')[1]} no longer exists.")])
+        new = None
+        if data is not None:
+            new = {f: (old or {}).get(f) for f in fields}
+            new.update({f: data[f] for f in fields if f in data})
+            for f in fields:
+                new[f] = records.cell(f, new[f])
+        others = [r for r in rows if r["id"] != row_id] + ([new] if new else [])
+        if model is LadoMeeting:
+            meetings = others
+        else:
+            actions = others
+        record = _record(contact)
+        # Only this row's own problems block it; deleting a row cannot make the case invalid.
+        problems = (
+            []
+            if data is None
+            else [
+                p
+                for p in rules.validate(record, meetings, actions, _today(session), calendar())
+                if p.blocking and p.field in fields
+            ]
+        )
+        if problems:
+            raise ValidationFailed(problems)
+        if data is None:
+            model.delete().where(model.id == row_id).execute()
+        elif row_id is None:
+            row_id = model.create(contact=contact_id, **new).id
+        else:
+            model.update(**new).where(model.id == row_id).execute()
+        before = {k: v for k, v in (old or {}).items() if k != "id"} or None
+        audit.append(
+            STORE,
+            session.actor,
+            "delete" if data is None else ("update" if old else "create"),
+            clock=session.clock,
+            table=table,
+            record_id=row_id,
+            old=before,
+            new=None if new is None else {"contact": contact_id, **new},
+        )
+        return row_id
+
+
+def _contact_of(model, row_id: int) -> int:
+    row = model.get_or_none(model.id == row_id) if isinstance(row_id, int) else None
+    if row is None:
+        raise RecordMissing([error("", f"That row ({row_id}) no longer exists.")])
+    return row.contact_id
+
+
+def add_meeting(session, contact_id: int, data: Mapping[str, Any]) -> int:
+    return _child_write(
+        session, LadoMeeting, "lado_meeting", records.MEETING_FIELDS, contact_id, None, data
+    )
+
+
+def update_meeting(session, meeting_id: int, data: Mapping[str, Any]) -> int:
+    _authorise(session)
+    return _child_write(
+        session,
+        LadoMeeting,
+        "lado_meeting",
+        records.MEETING_FIELDS,
+        _contact_of(LadoMeeting, meeting_id),
+        meeting_id,
+        data,
+    )
+
+
+def delete_meeting(session, meeting_id: int) -> None:
+    _authorise(session)
+    _child_write(
+        session,
+        LadoMeeting,
+        "lado_meeting",
+        records.MEETING_FIELDS,
+        _contact_of(LadoMeeting, meeting_id),
+        meeting_id,
+        None,
+    )
+
+
+def add_action(session, contact_id: int, data: Mapping[str, Any]) -> int:
+    return _child_write(
+        session, LadoAction, "lado_action", records.ACTION_FIELDS, contact_id, None, data
+    )
+
+
+def update_action(session, action_id: int, data: Mapping[str, Any]) -> int:
+    _authorise(session)
+    return _child_write(
+        session,
+        LadoAction,
+        "lado_action",
+        records.ACTION_FIELDS,
+        _contact_of(LadoAction, action_id),
+        action_id,
+        data,
+    )
+
+
+def delete_action(session, action_id: int) -> None:
+    _authorise(session)
+    _child_write(
+        session,
+        LadoAction,
+        "lado_action",
+        records.ACTION_FIELDS,
+        _contact_of(LadoAction, action_id),
+        action_id,
+        None,
+    )
+
+
+# -- bulk (import, demo data, benchmarks) -------------------------------------------
+
+
+def bulk_create(session, items: Iterable[Mapping[str, Any]]) -> list[int]:
+    """Create many contacts (each may carry ``meetings`` and ``actions`` lists) with the
+    driver's executemany; validated like single saves, audited as one entry."""
+    _authorise(session)
+    items = list(items)
+    today, cal, age, now = _today(session), calendar(), pension_age(), _now(session)
+    for number, data in enumerate(items, start=1):
+        problems = rules.validate(
+            data, data.get("meetings") or [], data.get("actions") or [], today, cal
+        )
+        if has_errors(problems):
+            raise ValidationFailed(
+                [
+                    Problem(p.field, f"Record {number}: {p.message}", p.severity)
+                    for p in problems
+                    if p.blocking
+                ]
+            )
+    given = [
+        r["ref"].strip() for r in items if isinstance(r.get("ref"), str) and r["ref"].strip()
+    ]
+    with _db().atomic():
+        taken = (
+            {c.ref for c in LadoContact.select(LadoContact.ref).where(LadoContact.ref.in_(given))}
+            if given
+            else set()
+        )
+        if taken or len(set(given)) != len(given):
+            raise ValidationFailed(
+                [
+                    error(
+                        "ref",
+                        "Some references are already used or repeated: "
+                        f"{', '.join(sorted(taken)[:5]) or 'within the batch'}.",
+                    )
+                ]
+            )
+        first = (
+            LadoContact.select(LadoContact.id).order_by(LadoContact.id.desc()).scalar() or 0
+        ) + 1
+        counters: dict[int, int] = {}
+        contacts, subjects, cats, crits, meetings, actions, texts = [], [], [], [], [], [], []
+        columns = [
+            *records.CONTACT_FIELDS,
+            "employer_norm",
+            "sector_group",
+            "retention_review_date",
+            "dob_unknown",
+        ]
+        for offset, data in enumerate(items):
+            cid, values = first + offset, records.clean(data)
+            year = values["date_received"].year
+            if not values["ref"]:
+                if year not in counters:
+                    counters[year] = int(next_ref(year)[-4:])
+                values["ref"] = f"LADO-{year:04d}-{counters[year]:04d}"
+                counters[year] += 1
+            row = {**records.contact_columns(values), **records.derived(values, age)}
+            contacts.append((cid, *(records.to_sql(row[c]) for c in columns), 0, 0, 1, now, now))
+            subject = records.subject_row(values)
+            if subject:
+                subjects.append((cid, *(records.to_sql(v) for v in subject.values())))
+            cats += [(cid, c) for c in values["abuse_category"]]
+            crits += [(cid, c) for c in values["harm_criteria"]]
+            meetings += [
+                (
+                    cid,
+                    m.get("meeting_type"),
+                    records.to_sql(rules.as_date(m.get("meeting_date"))[0]),
+                    records.cell("agencies_present", m.get("agencies_present")),
+                    m.get("notes"),
+                )
+                for m in data.get("meetings") or []
+            ]
+            actions += [
+                (
+                    cid,
+                    a.get("action_type"),
+                    records.to_sql(rules.as_date(a.get("action_date"))[0]),
+                    a.get("notes"),
+                )
+                for a in data.get("actions") or []
+            ]
+            texts.append((cid, records.search_texts(values, values["ref"])))
+        bulk.insert_rows(
+            STORE,
+            TABLE,
+            ["id", *columns, "retention_hold", "redacted", "version", "created_at", "updated_at"],
+            contacts,
+        )
+        if subjects:
+            bulk.insert_rows(
+                STORE,
+                "lado_subject",
+                ["contact_id", "name", "sex", "dob", "ethnicity", "other_roles", "name_norm"],
+                subjects,
+            )
+        bulk.insert_rows(STORE, "lado_contact_category", ["contact_id", "category"], cats)
+        bulk.insert_rows(STORE, "lado_contact_harm_criterion", ["contact_id", "criterion"], crits)
+        bulk.insert_rows(
+            STORE,
+            "lado_meeting",
+            ["contact_id", "meeting_type", "meeting_date", "agencies_present", "notes"],
+            meetings,
+        )
+        bulk.insert_rows(
+            STORE, "lado_action", ["contact_id", "action_type", "action_date", "notes"], actions
+        )
+        search.upsert_many(STORE, SEARCH_INDEX, texts)
+        ids = list(range(first, first + len(items)))
+        if ids:
+            audit.append(
+                STORE,
+                session.actor,
+                "bulk_create",
+                clock=session.clock,
+                table=TABLE,
+                new={"count": len(ids), "first_id": ids[0], "last_id": ids[-1]},
+            )
+    return ids
+
+
+# -- the return -------------------------------------------------------------------
+
+
+def export_lado(session, period_spec: str, path: str | Path) -> Path:
+    """Compute tables L1-L8 for a period, write the workbook atomically (KP-1) and audit the
+    export with the file's SHA-256 (XLS-3). Business unit users may run it: counts only."""
+    if not session.active:
+        raise PermissionDenied("Your session is locked or has expired. Sign in again to continue.")
+    R.require_returns(session.roles, STORE)
+    from hscb_desktop import __version__
+    from hscb_desktop.domains.lado import returns as lado_returns
+    from hscb_desktop.returns import workbook
+
+    period = period_for(STORE, period_spec)
+    chain = audit.verify(STORE)  # AUD-3: the chain is checked before each export
+    if not chain.ok:
+        raise ValidationFailed(
+            [
+                error(
+                    "",
+                    "The LADO audit log failed its check, so the return was not "
+                    f"produced: {chain.describe()}",
+                )
+            ]
+        )
+    tables = lado_returns.compute(period)
+    board = "Hertfordshire Safeguarding Children Board"
+    if stores.is_open(stores.CORE):
+        from hscb_desktop import settings
+
+        board = settings.get("board_name")
+    about = {
+        "Board": board,
+        "Module": "LADO: allegations against people who work with children",
+        "Period": period.label,
+        "Period start": period.start,
+        "Period end": period.end,
+        "Counting rules": lado_returns.COUNTING_RULES,
+        "Suppression of 1-5": "Off",
+        "Generated": session.clock.now().astimezone().strftime("%d/%m/%Y %H:%M"),
+        "Generated by": session.username,
+        "App version": __version__,
+        "Audit head": f"{chain.count} entries, {chain.head_hash}",
+    }
+    target = workbook.write(tables, about, Path(path))
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    with _db().atomic():
+        audit.append(
+            STORE,
+            session.actor,
+            "export",
+            clock=session.clock,
+            table="return",
+            new={
+                "return": "lado",
+                "period": period.short_label,
+                "file": target.name,
+                "tables": [t.key for t in tables],
+                "sha256": digest,
+            },
+        )
+    return target
