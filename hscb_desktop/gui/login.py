@@ -1,0 +1,312 @@
+"""Signing in, first-run set-up, password change and the lock view.
+
+Every dialog here calls one security service and shows that service's own
+message inline, in its ``message`` label: a wrong password is never a popup, so
+the user can type again at once with the keyboard alone.
+
+The security services are imported where they are called, not at the top: the
+login dialog is the first thing painted, and those imports (~10 ms) can wait
+until the user has typed a password.
+"""
+from __future__ import annotations
+
+import dataclasses
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hscb_desktop.core.validation import PermissionDenied
+from hscb_desktop.gui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
+from hscb_desktop.gui.forms.ui_first_run_dialog import Ui_FirstRunDialog
+from hscb_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
+from hscb_desktop.storage.stores import StoreError
+
+if TYPE_CHECKING:
+    from hscb_desktop.security.session import Session
+    from hscb_desktop.storage.workspace import Workspace
+
+MISMATCH = "The two new passwords are not the same."
+
+
+@contextmanager
+def busy(label: QLabel, text: str, *widgets: QWidget) -> Iterator[None]:
+    """Say what is happening and block input while one Argon2id derivation runs
+    (about half a second) on the GUI thread: the stores' connections belong to it."""
+    label.setText(text)
+    label.repaint()  # paint now: the event loop will not run until the work is done
+    for widget in widgets:
+        widget.setEnabled(False)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+        for widget in widgets:
+            widget.setEnabled(True)
+
+
+def _prepare_message(label: QLabel) -> None:
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
+    label.setText("")
+
+
+def _refuse(label: QLabel, problems: list[str], focus: QLineEdit) -> None:
+    label.setText("\n".join(f"• {p}" for p in problems))
+    focus.setFocus()
+    focus.selectAll()
+
+
+class LoginDialog(QDialog):
+    """Enter signs in; on success ``session`` holds the new Session."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
+                 username: str = "", message: str = "") -> None:
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.session: Session | None = None
+        self.one_time_password = ""
+        _prepare_message(self.ui.message)
+        self.ui.message.setText(message)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.ui.username.setText(username)
+        self.resize(self.width(), self.sizeHint().height())
+        (self.ui.password if username else self.ui.username).setFocus()
+
+    def accept(self) -> None:
+        from hscb_desktop.security import auth
+        username, password = self.ui.username.text().strip(), self.ui.password.text()
+        if not username or not password:
+            self.ui.message.setText("Enter your user name and password.")
+            (self.ui.password if username else self.ui.username).setFocus()
+            return
+        try:
+            with busy(self.ui.message, "Signing in…", self.ui.buttons, self.ui.username,
+                      self.ui.password):
+                self.session = auth.sign_in(self.workspace, username, password)
+        except (auth.LoginFailed, StoreError) as exc:
+            self.ui.message.setText(str(exc))
+            self.ui.password.clear()
+            self.ui.password.setFocus()
+            return
+        # A one-time password is needed once more, to change it at once (AUTH-5).
+        self.one_time_password = password if self.session.must_change_password else ""
+        self.ui.password.clear()
+        super().accept()
+
+
+class FirstRunDialog(QDialog):
+    """Create the first administrator (AUTH-2: there are no default credentials)."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.username = ""
+        _prepare_message(self.ui.message)
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create administrator")
+        self.ui.password.textChanged.connect(self._show_policy)
+        self.ui.username.textChanged.connect(self._show_policy)
+        self.resize(self.width(), self.sizeHint().height())  # no empty band under the buttons
+        self.ui.password.setFocus()
+
+    def _show_policy(self) -> None:
+        # As-you-type feedback; the same rules are applied again by the service.
+        from hscb_desktop.security import passwords
+        password = self.ui.password.text()
+        problems = passwords.policy_problems(password, self.ui.username.text().strip())
+        self.ui.message.setText("\n".join(f"• {p}" for p in problems) if password else "")
+
+    def accept(self) -> None:
+        from hscb_desktop.security import auth, passwords
+        username, password = self.ui.username.text().strip(), self.ui.password.text()
+        problems = [] if username else ["Enter a user name for the administrator."]
+        problems += passwords.policy_problems(password, username)
+        if not problems and password != self.ui.confirm.text():
+            problems.append(MISMATCH)
+        if problems:
+            _refuse(self.ui.message, problems, self.ui.password)
+            return
+        try:
+            with busy(self.ui.message, "Creating the encrypted stores…", self.ui.buttons):
+                auth.initialise(self.workspace, username, password)
+        except auth.PasswordRejected as exc:
+            _refuse(self.ui.message, exc.problems, self.ui.password)
+            return
+        except (auth.AlreadyInitialised, StoreError, ValueError) as exc:
+            _refuse(self.ui.message, [str(exc)], self.ui.password)
+            return
+        self.username = username
+        self.ui.password.clear()
+        self.ui.confirm.clear()
+        super().accept()
+
+
+class ChangePasswordDialog(QDialog):
+    """The user changes their own password (AUTH-5); ``forced`` after a one-time password."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 forced: bool = False, one_time_password: str = "") -> None:
+        super().__init__(parent)
+        self.ui = Ui_ChangePasswordDialog()
+        self.ui.setupUi(self)
+        self.session = session
+        _prepare_message(self.ui.message)
+        if forced:
+            self.ui.intro.setText("You signed in with a one-time password. Choose your own "
+                                  "password now: you cannot continue until you do.")
+            self.ui.currentLabel.setText("One-&time password")
+        if one_time_password:  # just typed at sign-in: asking for it again is only friction
+            self.ui.current_password.setText(one_time_password)
+            self.ui.currentLabel.hide()
+            self.ui.current_password.hide()
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Change password")
+        self.resize(self.width(), self.sizeHint().height())
+        (self.ui.new_password if one_time_password else self.ui.current_password).setFocus()
+
+    def accept(self) -> None:
+        from hscb_desktop.security import auth, passwords, users
+        old, new = self.ui.current_password.text(), self.ui.new_password.text()
+        problems = passwords.policy_problems(new, self.session.username)
+        if not old:
+            problems.insert(0, "Enter your current password.")
+        if not problems and new != self.ui.confirm_password.text():
+            problems.append(MISMATCH)
+        current = self.ui.new_password if self.ui.current_password.isHidden() else \
+            self.ui.current_password
+        if problems:
+            _refuse(self.ui.message, problems, current if not old else self.ui.new_password)
+            return
+        try:
+            with busy(self.ui.message, "Changing your password…", self.ui.buttons):
+                users.change_own_password(self.session, old, new)
+        except auth.PasswordRejected as exc:
+            _refuse(self.ui.message, exc.problems, self.ui.new_password)
+            return
+        except (auth.LoginFailed, PermissionDenied) as exc:
+            _refuse(self.ui.message, [str(exc)], current)
+            return
+        super().accept()
+
+
+def renew(session: Session, password: str) -> None:
+    """A full sign-in (a fresh key derivation) after the absolute limit, folded into the
+    *same* Session object, because the pages kept behind the lock hold a reference to it.
+
+    Raises LoginFailed (shown inline) or SignedOut when the user's roles changed meanwhile.
+    """
+    from hscb_desktop.security import auth
+    from hscb_desktop.security.session import Session
+    fresh = auth.sign_in(session.workspace, session.username, password)
+    if fresh.roles != session.roles:
+        auth.sign_out(fresh)
+        raise auth.SignedOut("Your roles have changed since you signed in. Sign in again.")
+    for f in dataclasses.fields(Session):
+        setattr(session, f.name, getattr(fresh, f.name))
+
+
+class LockView(QWidget):
+    """All the window shows while locked: a prompt, a password field, Unlock and Sign out.
+
+    ``expired``: the absolute session limit was reached and the stores are closed,
+    so the password signs in again in full instead of merely unlocking.
+    """
+
+    unlocked = Signal()
+    signOutRequested = Signal()
+    signedOut = Signal(str)  # too many wrong passwords: the service closed the session
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 expired: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("LockView")
+        self.session = session
+        self.prompt = QLabel(self)
+        self.prompt.setWordWrap(True)
+        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("Password")
+        self.password.setFixedWidth(300)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        _prepare_message(self.message)
+        self.message.setAccessibleName("Unlock message")
+        self.unlock_button = QPushButton(self)
+        self.sign_out_button = QPushButton("Sign &out", self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.password.returnPressed.connect(self.try_unlock)
+        self.sign_out_button.clicked.connect(self.signOutRequested)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self.sign_out_button)
+        buttons.addStretch()
+        for label in (self.prompt, self.message):  # word-wrapped labels would eat the stretch
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        font = self.prompt.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.prompt.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)  # a stretch factor of 0 would get nothing beside the 2 below
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.password, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        self.set_expired(expired)
+        self.setTabOrder(self.password, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.sign_out_button)
+
+    def set_expired(self, expired: bool) -> None:
+        self.expired = expired
+        if expired:
+            self.prompt.setText("Your session has reached its time limit — enter your password "
+                                "to sign in again")
+            self.unlock_button.setText("&Sign in")
+        else:
+            self.prompt.setText(f"Locked — enter your password\n(signed in as "
+                                f"{self.session.display_name})")
+            self.unlock_button.setText("&Unlock")
+        self.password.setFocus()
+
+    def try_unlock(self) -> None:
+        from hscb_desktop.security import auth
+        password = self.password.text()
+        self.password.clear()
+        if not password:
+            self.message.setText("Enter your password.")
+            return
+        try:
+            with busy(self.message, "Checking…", self.unlock_button, self.sign_out_button):
+                if self.expired:
+                    renew(self.session, password)
+                else:
+                    auth.unlock(self.session, password)
+        except auth.SignedOut as exc:
+            self.signedOut.emit(str(exc))
+            return
+        except (auth.LoginFailed, StoreError) as exc:
+            self.message.setText(str(exc))
+            self.password.setFocus()
+            return
+        self.message.setText("")
+        self.unlocked.emit()

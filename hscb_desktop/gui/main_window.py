@@ -1,0 +1,306 @@
+"""The main window: navigation between modules, menus, status bar and the idle lock.
+
+Locking (KP-2, AUTH-4) takes the whole work area (navigation and every page) out
+of the window: the pages stay alive, unparented and hidden, so unsaved input
+survives, but no widget of the window holds record text until the user unlocks.
+"""
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QLabel, QListWidget, QMainWindow, QMenu, QSplitter, QStackedWidget,
+    QWidget,
+)
+
+from hscb_desktop import APP_NAME, __version__
+from hscb_desktop.core.clock import Clock
+from hscb_desktop.core.dates import format_uk
+from hscb_desktop.gui import modules
+from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.login import ChangePasswordDialog, LockView
+from hscb_desktop.gui.record_form import RecordForm
+from hscb_desktop.gui.settings_dialog import SettingsDialog, backup_now, verify_audit
+from hscb_desktop.security import auth
+from hscb_desktop.security import roles as R
+from hscb_desktop.security.session import Session
+
+CHECK_INTERVAL_MS = 1000
+_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+
+
+class ActivityWatcher(QObject):
+    """Installed on the QApplication: any user input counts as activity."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _INPUT:
+            self.session.touch()
+        return False
+
+
+def dirty_forms(root: QWidget | None) -> list[RecordForm]:
+    if root is None:
+        return []
+    forms = root.findChildren(RecordForm) + ([root] if isinstance(root, RecordForm) else [])
+    return [f for f in forms if f.is_dirty()]
+
+
+def roles_text(session: Session) -> str:
+    return ", ".join(R.ROLE_LABELS.get(r, r) for r in sorted(session.roles))
+
+
+class MainWindow(QMainWindow):
+    signedOut = Signal(str)  # the session ended; the text says why ("" when the user chose it)
+    closed = Signal()  # the user quit
+
+    def __init__(self, session: Session, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.session, self.clock = session, clock
+        self.paths = session.workspace.paths
+        self.lock_view: LockView | None = None
+        self._held: QWidget | None = None  # the work area, while locked
+        self._saved_enabled: dict[QAction, bool] = {}
+        self._ended = False
+        self.pages: dict[str, QWidget] = {}
+        self._build_work_area()
+        self._build_actions()
+        self._build_status_bar()
+        self._restore_state()
+        self.watcher = ActivityWatcher(session, self)
+        QApplication.instance().installEventFilter(self.watcher)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_INTERVAL_MS)
+        self.timer.timeout.connect(self.check_session)
+        self.timer.start()
+
+    # -- building ----------------------------------------------------------
+    def _build_work_area(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.work = QSplitter()
+        self.work.setObjectName("WorkArea")
+        self.work.addWidget(self.nav)
+        self.work.addWidget(self.stack)
+        self.work.setStretchFactor(1, 1)
+        self.work.setChildrenCollapsible(False)
+        self.modules = modules.modules_for(self.session)
+        self._add_page("home", "Home", self._home_page())
+        for module in self.modules:
+            self._add_page(module.domain, module.title, module.factory(self.session, self.stack))
+        if self.session.has_role(R.ADMINISTRATOR):
+            from hscb_desktop.gui.admin_users import AdminUsersPage  # only administrators need it
+            self._add_page("users", "Users", AdminUsersPage(self.session, self.stack))
+        self.nav.setCurrentRow(0)
+        self.setCentralWidget(self.work)
+        self.nav.setFocus()  # keyboard users start in the navigation
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        self.nav.addItem(title)
+
+    def _home_page(self) -> QWidget:
+        s = self.session
+        if self.modules:
+            can_use = "You can use: " + ", ".join(m.title for m in self.modules) + "."
+        else:
+            can_use = "There are no record modules for your roles yet."
+        lines = [f"<h2>Signed in as {html.escape(s.display_name)} ({html.escape(s.username)})</h2>",
+                 f"<p>Your roles: {roles_text(s)}.</p>", f"<p>{html.escape(can_use)}</p>"]
+        if s.has_role(R.ADMINISTRATOR):
+            lines.append("<p>Manage users on the Users page. Settings, the audit log check and "
+                         "backups are in the Tools menu.</p>")
+        lines.append(f"<p>Signed in at {format_uk(self.clock.now().astimezone())}.</p>")
+        label = QLabel("".join(lines))
+        label.setObjectName("HomeText")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setMargin(16)
+        return label
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar, admin = self.menuBar(), self.session.has_role(R.ADMINISTRATOR)
+        file = bar.addMenu("&File")
+        self.lock_action = self._action(file, "&Lock", lambda: self.lock_now(), "Ctrl+L")
+        self.sign_out_action = self._action(file, "Sign &out", self.sign_out, "Ctrl+Shift+L")
+        file.addSeparator()
+        self.quit_action = self._action(file, "&Quit", self.close, "Ctrl+Q")
+        records = bar.addMenu("&Records")
+        for module in self.modules:
+            self._action(records, f"&{module.title}",
+                         lambda _=False, m=module: self.show_page(m.domain))
+        if not self.modules:
+            records.addAction("No record modules for your roles yet").setEnabled(False)
+        returns = bar.addMenu("R&eturns")
+        returns.addAction("No returns available yet").setEnabled(False)
+        tools = bar.addMenu("&Tools")
+        if admin:
+            self._action(tools, "&Users…", lambda: self.show_page("users"))
+            self._action(tools, "&Settings…",
+                         lambda: Dialogs.exec_dialog(SettingsDialog(self.session, self)))
+            self._action(tools, "&Verify audit log…", lambda: verify_audit(self.session, self))
+        if self.session.has_role(R.ADMINISTRATOR, R.BUSINESS_UNIT):
+            self._action(tools, "&Back up now…", lambda: backup_now(self.session, self))
+        tools.addSeparator()
+        self._action(tools, "&Change my password…", self.change_password)
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, f"&About {APP_NAME}", self.about)
+        # Actions allowed while locked; every other one is disabled (no save, no export).
+        self.lock_safe = {self.sign_out_action, self.quit_action}
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        s = self.session
+        self.user_label = QLabel(f"Signed in: {s.display_name} ({s.username}) · {roles_text(s)}")
+        self.folder_label = QLabel(f"Data: {self.paths.root}")
+        self.lock_label = QLabel("")
+        self.lock_label.setObjectName("LockState")
+        for label in (self.user_label, self.folder_label, self.lock_label):
+            status.addPermanentWidget(label)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+
+    # -- window state (QSettings INI: plain values, never pickles) -------------
+    def _ui_state(self) -> QSettings:
+        return QSettings(str(self.paths.ui_state), QSettings.Format.IniFormat)
+
+    def _restore_state(self) -> None:
+        state = self._ui_state()
+        geometry = state.value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen().availableGeometry()
+            self.resize(min(1100, screen.width()), min(700, screen.height()))
+            self.move(screen.center() - self.rect().center())
+        if state.value("main_window/state") is not None:
+            self.restoreState(state.value("main_window/state"))
+
+    def save_state(self) -> None:
+        state = self._ui_state()
+        state.setValue("main_window/geometry", self.saveGeometry())
+        state.setValue("main_window/state", self.saveState())
+        state.sync()
+
+    # -- idle and absolute limits ---------------------------------------------
+    def check_session(self) -> None:
+        """Called every second; the injected clock decides (tests move it)."""
+        if self._ended or (self.lock_view is not None and self.lock_view.expired):
+            return
+        if self.session.absolute_expired():
+            self._expire()
+        elif not self.session.locked and self.session.idle_expired():
+            self.lock_now(reason="idle")
+
+    def lock_now(self, reason: str = "manual") -> None:
+        if self.lock_view is not None or self._ended:
+            return
+        auth.lock(self.session, reason)
+        self._enter_lock(expired=False)
+
+    def _expire(self) -> None:
+        """AUTH-4: past the absolute limit the stores close and the keys leave memory;
+        only a full sign-in (a fresh key derivation) brings the pages back."""
+        if not self.session.locked:
+            auth.lock(self.session, "session limit")
+        auth.sign_out(self.session)
+        if self.lock_view is None:
+            self._enter_lock(expired=True)
+        else:
+            self.lock_view.set_expired(True)
+
+    def _enter_lock(self, expired: bool) -> None:
+        for dialog in self.findChildren(QDialog):  # an open dialog may show record text
+            if dialog.isVisible():
+                dialog.reject()
+        self._held = self.takeCentralWidget()  # unparented: out of the window's widget tree
+        self.lock_view = LockView(self.session, self, expired=expired)
+        self.lock_view.unlocked.connect(self._leave_lock)
+        self.lock_view.signOutRequested.connect(self.sign_out)
+        self.lock_view.signedOut.connect(self._forced_out)
+        self.setCentralWidget(self.lock_view)
+        self._saved_enabled = {a: a.isEnabled() for a in self.findChildren(QAction)}
+        for action in self._saved_enabled:
+            action.setEnabled(action in self.lock_safe or action.menu() is not None)
+        self.lock_label.setText("Locked")
+        self.lock_view.password.setFocus()
+
+    def _leave_lock(self) -> None:
+        self.setCentralWidget(self._held)  # deletes the lock view
+        self._held, self.lock_view = None, None
+        for action, enabled in self._saved_enabled.items():
+            action.setEnabled(enabled)
+        self.lock_label.setText("")
+
+    # -- ending the session ----------------------------------------------------
+    def _may_discard(self) -> bool:
+        forms = dirty_forms(self._held or self.centralWidget())
+        if not forms:
+            return True
+        if self.lock_view is not None:  # the forms cannot be shown while locked
+            return Dialogs.confirm(self, "Unsaved changes", f"{len(forms)} open form(s) have "
+                                   "changes that are not saved. They will be lost.",
+                                   yes_text="Discard changes", destructive=True)
+        return all(form.confirm_leave(self) for form in forms)
+
+    def sign_out(self) -> None:
+        if self._may_discard():
+            self._end()
+            self.signedOut.emit("")
+
+    def _forced_out(self, message: str) -> None:
+        lost = dirty_forms(self._held)
+        self._end()
+        self.signedOut.emit(message + (" Unsaved changes could not be kept." if lost else ""))
+
+    def _end(self, close: bool = True) -> None:
+        self._ended = True
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self.watcher)
+        self.save_state()
+        auth.sign_out(self.session)
+        if self._held is not None:
+            self._held.deleteLater()
+            self._held = None
+        if close:
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._ended:
+            if not self._may_discard():
+                event.ignore()
+                return
+            self._end(close=False)
+            self.closed.emit()
+        super().closeEvent(event)
+
+    # -- tools -------------------------------------------------------------
+    def change_password(self) -> None:
+        if Dialogs.exec_dialog(ChangePasswordDialog(self.session, self)) == 1:
+            Dialogs.info(self, "Password changed", "Your password has been changed.")
+
+    def about(self) -> None:
+        Dialogs.info(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\n\nData folder:\n"
+                     f"{self.paths.root}\n\nDates are shown as dd/mm/yyyy.")
+
