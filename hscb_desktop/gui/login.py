@@ -29,10 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from hscb_desktop.core.validation import PermissionDenied
-from hscb_desktop.gui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog
-from hscb_desktop.gui.forms.ui_first_run_dialog import Ui_FirstRunDialog
 from hscb_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
-from hscb_desktop.storage.stores import StoreError
+from hscb_desktop.storage.errors import StoreError
 
 if TYPE_CHECKING:
     from hscb_desktop.security.session import Session
@@ -114,6 +112,8 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from hscb_desktop.gui.forms.ui_first_run_dialog import Ui_FirstRunDialog  # once, at first run
+
         self.ui = Ui_FirstRunDialog()
         self.ui.setupUi(self)
         self.workspace = workspace
@@ -163,6 +163,8 @@ class ChangePasswordDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None, *,
                  forced: bool = False, one_time_password: str = "") -> None:
         super().__init__(parent)
+        from hscb_desktop.gui.forms.ui_change_password_dialog import Ui_ChangePasswordDialog  # rarely shown
+
         self.ui = Ui_ChangePasswordDialog()
         self.ui.setupUi(self)
         self.session = session

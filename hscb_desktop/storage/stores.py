@@ -17,6 +17,7 @@ from peewee import DatabaseError, DatabaseProxy
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from hscb_desktop.storage.errors import StoreError
 from hscb_desktop.storage.keys import sqlcipher_passphrase
 from hscb_desktop.storage.netpath import require_local
 
@@ -49,10 +50,6 @@ PRAGMAS: list[tuple[str, object]] = [
 ]
 
 _proxies: dict[str, DatabaseProxy] = {name: DatabaseProxy() for name in STORE_NAMES}
-
-
-class StoreError(Exception):
-    """Base for problems opening a store; the message is fit for the user."""
 
 
 class StoreMissing(StoreError):

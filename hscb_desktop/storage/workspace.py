@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from hscb_desktop.core.atomic import atomic_write_text
 from hscb_desktop.core.clock import Clock
 from hscb_desktop.paths import DataPaths
-from hscb_desktop.storage import audit, backup, core_schema, migrations, stores  # noqa: F401 (registers core migrations)
+from hscb_desktop.storage.errors import StoreError
 from hscb_desktop.storage.instance_lock import InstanceLock
 from hscb_desktop.storage.keyring import Keyring
 from hscb_desktop.storage.netpath import require_local
 
 
-class NotInitialised(stores.StoreError):
+class NotInitialised(StoreError):
     pass
 
 
@@ -57,6 +58,10 @@ class Workspace:
         return self._keyring
 
     def open_store(self, name: str, key: bytes, *, create: bool = False) -> None:
+        # The engine and the schema load on first use, not while the login dialog
+        # is being shown (start-up is imports).
+        from hscb_desktop.storage import core_schema, migrations, stores  # noqa: F401 (registers core migrations)
+
         if stores.is_open(name):
             stores.unbind(name)
         db = stores.open_store(name, self.paths.store_file(name), key, create=create)
@@ -72,7 +77,9 @@ class Workspace:
 
     def close_stores(self) -> None:
         """Sign-out: close every store and forget the keys; keep the instance lock."""
-        stores.unbind_all()
+        stores = sys.modules.get("hscb_desktop.storage.stores")
+        if stores is not None:  # nothing to close if the engine was never loaded
+            stores.unbind_all()
         self.keys.clear()
 
     def close(self) -> None:
@@ -82,6 +89,8 @@ class Workspace:
 
     # -- backups ---------------------------------------------------------
     def _pre_migration_backup(self, name: str, folder: Path) -> Path:
+        from hscb_desktop.storage import backup, stores
+
         dest = folder / f"pre-migration-{backup.timestamp(self.clock)}" / f"{name}.db"
         return backup.backup_database(stores.proxy(name).obj, self.keys[name], dest, name)
 
@@ -89,6 +98,8 @@ class Workspace:
         """DB-4: a verified engine backup of every open store plus the keyring, with a
         manifest holding each store's audit head (AUD-3: a copy of the head outside
         the live file). Returns the backup folder."""
+        from hscb_desktop.storage import audit, backup, stores
+
         root = dest_root or self.paths.backups
         folder = root / f"backup-{backup.timestamp(self.clock)}"
         manifest = {"created": self.clock.now().isoformat(), "stores": {}}
