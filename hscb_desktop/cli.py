@@ -1,4 +1,4 @@
-"""Headless commands: ``hscb-desktop init | user | verify-audit | backup | self-test``.
+"""Headless commands: init, user, verify-audit, backup, self-test, export and demo.
 
 Every command goes through the same services as the GUI. Passwords come from the
 environment variable HSCB_PASSWORD (non-interactive use) or are asked for.
@@ -12,6 +12,7 @@ import platform
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 from hscb_desktop import __version__
 from hscb_desktop.core.clock import SYSTEM_CLOCK
@@ -24,7 +25,7 @@ from hscb_desktop.storage.workspace import Workspace
 
 ENV_PASSWORD = "HSCB_PASSWORD"
 ENV_NEW_PASSWORD = "HSCB_NEW_PASSWORD"
-COMMANDS = ("init", "user", "verify-audit", "backup", "self-test")
+COMMANDS = ("init", "user", "verify-audit", "backup", "self-test", "export", "demo")
 
 
 class CommandError(Exception):
@@ -113,6 +114,80 @@ def cmd_backup(args) -> int:
     return 0
 
 
+# -- export MODULE ------------------------------------------------------------------
+# module -> exporter(session, period_spec, path) -> Path. Each imports its domain only when
+# called, so the launcher (which imports COMMANDS) stays cheap. A new module's return plugs in
+# with one entry; argparse offers exactly these names.
+
+
+def _export_lado(session, period_spec: str, path: Path) -> Path:
+    from hscb_desktop.domains.lado import service
+
+    return service.export_lado(session, period_spec, path)
+
+
+EXPORTERS: dict[str, Callable[..., Path]] = {
+    "lado": _export_lado,
+}
+
+
+def _own_password_first(session) -> None:
+    """AUTH-5: record work waits until a one-time password is replaced; say how."""
+    if session.must_change_password:
+        name = session.username
+        raise CommandError(f"'{name}' still has a one-time password: change it first "
+                           f"(hscb-desktop user --as {name} passwd {name}).")
+
+
+def cmd_export(args) -> int:
+    from hscb_desktop.core import periods
+
+    exporter = EXPORTERS[args.module]
+    if args.module in periods.START_MONTH:  # a bad year is refused before any sign-in
+        periods.period_for(args.module, args.period)
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CommandError(f"The output file must end in .xlsx: {out}")
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        try:
+            _own_password_first(session)
+            target = exporter(session, args.period, out)
+        except OSError as exc:
+            raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
+        finally:
+            auth.sign_out(session)
+    finally:
+        ws.close()
+    print(target)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from hscb_desktop import demo
+
+    ws = _workspace(args)
+    try:
+        password = _password(f"Password for {args.as_user}: ")
+        session = auth.sign_in(ws, args.as_user, password)
+        try:
+            _own_password_first(session)
+            report = demo.run(session, lambda: auth.sign_in(ws, args.as_user, password))
+        except demo.DemoRefused as exc:
+            raise CommandError(str(exc)) from None
+        finally:
+            if not session.locked:  # run() signs an administrator out itself
+                auth.sign_out(session)
+    finally:
+        ws.close()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
 def self_test(root: Path, out=print) -> bool:
     """Open a throw-away data folder end to end; print versions and pragmas."""
     import secrets
@@ -184,6 +259,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("self-test", help="check this installation on a throw-away store")
     p.set_defaults(func=cmd_self_test)
+
+    p = sub.add_parser("export", help="write a module's annual return (.xlsx) for a period",
+                       description="Compute a module's return tables for a reporting year and "
+                                   "write them to an Excel workbook (About sheet first). The "
+                                   "user needs return access: the module's practitioner role "
+                                   "or business_unit.")
+    p.add_argument("module", choices=sorted(EXPORTERS), help="the module whose return to write")
+    p.add_argument("--period", required=True, help="reporting year, e.g. 2016-17")
+    p.add_argument("--out", required=True, help="the .xlsx file to write (replaced atomically)")
+    p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "demo", help="fill a new, empty data folder with synthetic records to try the app",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Fill every module's store (today: LADO, July 2014 - June 2017 and the\n"
+            "current year) with invented records. Refused if a store already holds records.\n\n"
+            "Usual flow:  hscb-desktop init   then   hscb-desktop demo\n\n"
+            "Run as an administrator (the default, --as admin), it creates a user 'demo'\n"
+            "holding every practitioner role, adds the records as 'demo' (an administrator\n"
+            "has no record access) and prints demo's one-time password: sign in as 'demo'\n"
+            "with it and choose a new password (in the app, or: user --as demo passwd demo).\n"
+            "Run --as a practitioner (e.g. a lado_officer), it adds the records as that user,\n"
+            "for the modules that user's roles may work on."))
+    p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    p.set_defaults(func=cmd_demo)
     return parser
 
 
@@ -196,10 +298,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"hscb-desktop: {exc}", file=sys.stderr)
         return 1
     except Exception as exc:
-        from hscb_desktop.core.validation import PermissionDenied
+        from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
         from hscb_desktop.storage.instance_lock import StoreInUse
         from hscb_desktop.storage.netpath import NetworkPathRefused
 
+        if isinstance(exc, ValidationFailed):
+            text = " ".join(p.message for p in exc.problems if p.blocking) or str(exc)
+            print(f"hscb-desktop: {text}", file=sys.stderr)
+            return 1
         if isinstance(exc, (PermissionDenied, StoreInUse, NetworkPathRefused)):
             print(f"hscb-desktop: {exc}", file=sys.stderr)
             return 1
