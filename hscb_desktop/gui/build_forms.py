@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,26 @@ def compile_ui(ui: Path, uic: list[str] | None = None) -> str:
         text=True,
         encoding="utf-8",
     )
-    return HEADER.format(name=ui.name) + _strip_uic_header(result.stdout)
+    return HEADER.format(name=ui.name) + trim_imports(_strip_uic_header(result.stdout))
+
+
+def trim_imports(source: str) -> str:
+    """Keep only the names a form uses in uic's ``from PySide6.X import (...)`` lists.
+
+    uic imports ``Qt`` and a dozen QtGui classes into every form; touching them makes
+    PySide6 build their enums (~50 ms for the login dialog, bench/startup.py). A form
+    that uses a name keeps its import, so the module behaves exactly as uic wrote it.
+    """
+    tree = ast.parse(source)
+    imports = [node for node in tree.body
+               if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6")]
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    lines = source.splitlines(keepends=True)
+    for node in reversed(imports):  # bottom-up, so earlier line numbers stay valid
+        names = [alias.name for alias in node.names if alias.name in used]
+        text = f"from {node.module} import {', '.join(names)}\n" if names else ""
+        lines[node.lineno - 1:node.end_lineno] = [text]
+    return "".join(lines)
 
 
 def _strip_uic_header(text: str) -> str:

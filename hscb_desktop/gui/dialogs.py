@@ -15,7 +15,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
@@ -180,7 +180,7 @@ def _box(
 ) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     # Plain text: messages can quote user input, which must never be read as HTML.
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     return box
 
 

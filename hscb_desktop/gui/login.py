@@ -14,7 +14,8 @@ import dataclasses
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,11 +44,11 @@ MISMATCH = "The two new passwords are not the same."
 def busy(label: QLabel, text: str, *widgets: QWidget) -> Iterator[None]:
     """Say what is happening and block input while one Argon2id derivation runs
     (about half a second) on the GUI thread: the stores' connections belong to it."""
-    label.setText(text)
+    _say(label, text)
     label.repaint()  # paint now: the event loop will not run until the work is done
     for widget in widgets:
         widget.setEnabled(False)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
     try:
         yield
     finally:
@@ -57,12 +58,22 @@ def busy(label: QLabel, text: str, *widgets: QWidget) -> Iterator[None]:
 
 
 def _prepare_message(label: QLabel) -> None:
-    label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
     label.setText("")
 
 
+def _say(label: QLabel, text: str) -> None:
+    """Show a message as plain text (messages may quote what was typed). The format is
+    set on first use, not at construction: touching any ``Qt.*`` enum makes PySide6
+    build the whole Qt namespace (~30 ms), which the login dialog's first paint
+    does not need (bench/startup.py)."""
+    if text and not label.property("plain_text"):
+        label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        label.setProperty("plain_text", True)
+    label.setText(text)
+
+
 def _refuse(label: QLabel, problems: list[str], focus: QLineEdit) -> None:
-    label.setText("\n".join(f"• {p}" for p in problems))
+    _say(label, "\n".join(f"• {p}" for p in problems))
     focus.setFocus()
     focus.selectAll()
 
@@ -79,7 +90,7 @@ class LoginDialog(QDialog):
         self.session: Session | None = None
         self.one_time_password = ""
         _prepare_message(self.ui.message)
-        self.ui.message.setText(message)
+        _say(self.ui.message, message)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
         self.ui.username.setText(username)
         self.resize(self.width(), self.sizeHint().height())
@@ -89,7 +100,7 @@ class LoginDialog(QDialog):
         from hscb_desktop.security import auth
         username, password = self.ui.username.text().strip(), self.ui.password.text()
         if not username or not password:
-            self.ui.message.setText("Enter your user name and password.")
+            _say(self.ui.message, "Enter your user name and password.")
             (self.ui.password if username else self.ui.username).setFocus()
             return
         try:
@@ -97,7 +108,7 @@ class LoginDialog(QDialog):
                       self.ui.password):
                 self.session = auth.sign_in(self.workspace, username, password)
         except (auth.LoginFailed, StoreError) as exc:
-            self.ui.message.setText(str(exc))
+            _say(self.ui.message, str(exc))
             self.ui.password.clear()
             self.ui.password.setFocus()
             return
@@ -130,7 +141,7 @@ class FirstRunDialog(QDialog):
         from hscb_desktop.security import passwords
         password = self.ui.password.text()
         problems = passwords.policy_problems(password, self.ui.username.text().strip())
-        self.ui.message.setText("\n".join(f"• {p}" for p in problems) if password else "")
+        _say(self.ui.message, "\n".join(f"• {p}" for p in problems) if password else "")
 
     def accept(self) -> None:
         from hscb_desktop.security import auth, passwords
@@ -240,14 +251,14 @@ class LockView(QWidget):
         self.session = session
         self.prompt = QLabel(self)
         self.prompt.setWordWrap(True)
-        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password")
         self.password.setFixedWidth(300)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         _prepare_message(self.message)
         self.message.setAccessibleName("Unlock message")
         self.unlock_button = QPushButton(self)
@@ -270,7 +281,7 @@ class LockView(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)  # a stretch factor of 0 would get nothing beside the 2 below
         layout.addWidget(self.prompt)
-        layout.addWidget(self.password, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.password, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         layout.addStretch(2)
@@ -295,7 +306,7 @@ class LockView(QWidget):
         password = self.password.text()
         self.password.clear()
         if not password:
-            self.message.setText("Enter your password.")
+            _say(self.message, "Enter your password.")
             return
         try:
             with busy(self.message, "Checking…", self.unlock_button, self.sign_out_button):
@@ -307,8 +318,8 @@ class LockView(QWidget):
             self.signedOut.emit(str(exc))
             return
         except (auth.LoginFailed, StoreError) as exc:
-            self.message.setText(str(exc))
+            _say(self.message, str(exc))
             self.password.setFocus()
             return
-        self.message.setText("")
+        _say(self.message, "")
         self.unlocked.emit()
