@@ -37,7 +37,7 @@ from hscb_desktop.domains.lado.models import (
     LadoSubject,
 )
 from hscb_desktop.security import roles as R
-from hscb_desktop.storage import audit, bulk, search, stores
+from hscb_desktop.storage import reference, audit, bulk, search, stores
 
 STORE = "lado"
 TABLE = "lado_contact"
@@ -74,13 +74,7 @@ def _now(session) -> str:
 
 def calendar() -> WorkingCalendar:
     """Bank holidays from the core store's editable table (shipped ones before it opens)."""
-    if stores.is_open(stores.CORE):
-        from hscb_desktop.storage.core_models import BankHoliday
-
-        days = [row.date for row in BankHoliday.select(BankHoliday.date)]
-        if days:
-            return WorkingCalendar(days)
-    return WorkingCalendar.shipped()
+    return reference.working_calendar()
 
 
 def pension_age() -> int:
@@ -104,9 +98,17 @@ def _contact(record_id) -> LadoContact:
     return contact
 
 
-def _record(contact: LadoContact) -> dict[str, Any]:
-    """The contact as one flat dict (what the form shows and what the audit stores)."""
+def _record(contact: LadoContact, written: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The contact as one flat dict (what the form shows and what the audit stores).
+    ``written``: the cleaned values just saved, so a new record is not read back."""
     out = {name: getattr(contact, name) for name in records.CONTACT_FIELDS}
+    if written is not None:
+        subject = records.subject_row(written) or {}
+        for key, col in records.SUBJECT_FIELDS.items():
+            out[key] = subject.get(col)
+        out["abuse_category"] = sorted(written["abuse_category"])
+        out["harm_criteria"] = sorted(written["harm_criteria"])
+        return out
     subject = LadoSubject.get_or_none(LadoSubject.contact == contact.id)
     for key, col in records.SUBJECT_FIELDS.items():
         out[key] = getattr(subject, col) if subject else None
@@ -145,17 +147,21 @@ def _check(session, data, meetings, actions) -> list[Problem]:
     return problems
 
 
-def _write_children(contact_id: int, values: Mapping[str, Any]) -> None:
-    LadoSubject.delete().where(LadoSubject.contact == contact_id).execute()
+def _write_children(contact_id: int, values: Mapping[str, Any], *, fresh: bool = False) -> None:
+    """Subject and multi-select rows; ``fresh`` (a new contact) has none to clear."""
+    if not fresh:
+        LadoSubject.delete().where(LadoSubject.contact == contact_id).execute()
     subject = records.subject_row(values)
     if subject:
         LadoSubject.create(contact=contact_id, **subject)
-    LadoContactCategory.delete().where(LadoContactCategory.contact == contact_id).execute()
+    if not fresh:
+        LadoContactCategory.delete().where(LadoContactCategory.contact == contact_id).execute()
     for code in values["abuse_category"]:
         LadoContactCategory.create(contact=contact_id, category=code)
-    LadoContactHarmCriterion.delete().where(
-        LadoContactHarmCriterion.contact == contact_id
-    ).execute()
+    if not fresh:
+        LadoContactHarmCriterion.delete().where(
+            LadoContactHarmCriterion.contact == contact_id
+        ).execute()
     for code in values["harm_criteria"]:
         LadoContactHarmCriterion.create(contact=contact_id, criterion=code)
 
@@ -208,13 +214,13 @@ def create_contact(session, data: Mapping[str, Any]) -> int:
     now = _now(session)
     with _db().atomic():
         ref = values["ref"] or next_ref(values["date_received"].year)
-        if _ref_taken(ref):
+        if ref == values["ref"] and _ref_taken(ref):  # a generated one is free by construction
             raise ValidationFailed([error("ref", f"The reference {ref} is already used.")])
         values["ref"] = ref
         contact = LadoContact.create(
             **records.contact_columns(values), **derived, version=1, created_at=now, updated_at=now
         )
-        _write_children(contact.id, values)
+        _write_children(contact.id, values, fresh=True)
         search.upsert(STORE, SEARCH_INDEX, contact.id, records.search_texts(values, ref))
         audit.append(
             STORE,
@@ -223,7 +229,7 @@ def create_contact(session, data: Mapping[str, Any]) -> int:
             clock=session.clock,
             table=TABLE,
             record_id=contact.id,
-            new=_record(contact),
+            new=_record(contact, values),
         )
     return contact.id
 
