@@ -44,7 +44,22 @@ def all_modules() -> list[GuiModule]:
     return list(_registry.values())
 
 
+# The domain modules that exist, in navigation order: (domain, module with register()).
+BUILTIN = (("lado", "hscb_desktop.gui.lado_page"),)
+
+
+def load_builtin() -> None:
+    """Register every built-in module not registered yet (each page module is light:
+    its form, list and service load only when the page is first built)."""
+    import importlib
+
+    for domain, module_name in BUILTIN:
+        if domain not in _registry:
+            register(importlib.import_module(module_name).register())
+
+
 def modules_for(session: "Session") -> list[GuiModule]:
     """The modules this session may open, in registration order."""
+    load_builtin()
     allowed = session.record_domains
     return [m for m in _registry.values() if m.domain in allowed]

@@ -144,6 +144,7 @@ class MarkerPage(QWidget):
 
 @pytest.fixture
 def lado_session(workspace, make_user) -> Iterator:
+    modules.unregister("lado")  # the real LADO page gives way to the marker page
     modules.register(modules.GuiModule("lado", "LADO", "", MarkerPage))
     password = make_user("lado1", ["lado_officer"])
     session = auth.sign_in(workspace, "lado1", password)

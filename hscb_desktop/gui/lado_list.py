@@ -1,0 +1,235 @@
+"""The LADO list: type-ahead search, filters and a sortable table over
+``domains.lado.queries.contact_list`` (filtering and sorting happen in the database)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hscb_desktop.core.clock import local_today
+from hscb_desktop.core.periods import period_containing, previous
+from hscb_desktop.domains.lado import queries
+from hscb_desktop.domains.lado import vocab as V
+from hscb_desktop.gui.tables import Column, RecordTableModel, Row
+
+SEARCH_DELAY_MS = 150
+PERIODS_SHOWN = 10  # the current reporting year and the nine before it
+_KINDS = {"date_received": "date", "retention_review_date": "date", "days_open": "int"}
+COLUMNS = [
+    Column(name, title, _KINDS.get(name, "text")) for name, title in queries.COLUMN_TITLES.items()
+]
+
+
+class ChosenContacts:
+    """A RowSource over given ids (e.g. "the other contacts for this employer"): the rows
+    and the sort come from the contact list, restricted to these ids."""
+
+    def __init__(self, base: queries.ContactList, ids: list[int]) -> None:
+        self.base = base
+        self.wanted = set(ids)
+
+    def ids(self, sort: str | None = None, descending: bool = False) -> list[int]:
+        return [i for i in self.base.ids(sort, descending) if i in self.wanted]
+
+    def rows(self, ids: list[int]) -> dict[int, Row]:
+        return self.base.rows(ids)
+
+
+class LadoListWidget(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._chosen: list[int] | None = None
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Reference, employer, subject name or role")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search contacts")
+        search_label = QLabel("&Find", self)
+        search_label.setBuddy(self.search)
+
+        self.period = self._combo("period", "Reporting period", self._periods())
+        self.kind = self._combo(
+            "kind",
+            "Consultation or threshold case",
+            [("All types", None), ("Consultations", False), ("Threshold cases", True)],
+        )
+        self.status = self._combo(
+            "status",
+            "Open or closed",
+            [("Open and closed", None), ("Open", "open"), ("Closed", "closed")],
+        )
+        self.sector_group = self._combo(
+            "sector_group",
+            "Sector group",
+            [("All sectors", None), *((label, code) for code, label in V.SECTOR_GROUPS.choices())],
+        )
+        self.outcome = self._combo(
+            "outcome",
+            "Outcome",
+            [("All outcomes", None), *((label, code) for code, label in V.OUTCOMES.choices())],
+        )
+        filter_label = QLabel("Filte&r", self)
+        filter_label.setBuddy(self.period)
+        self.new_button = QPushButton("&New contact", self)
+        self.new_button.setToolTip("Log a new LADO contact (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
+
+        self.count = QLabel(self)
+        self.count.setObjectName("count")
+        self.chosen_text = QLabel(self)
+        self.show_all = QPushButton("Show &all contacts", self)
+        self.show_all.clicked.connect(self.clear_chosen)
+
+        self.model = RecordTableModel(COLUMNS, None, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("contacts")
+        self.table.setAccessibleName("LADO contacts")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        # Newest first (the source's natural order) until the user clicks a header.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.activated.connect(self._activated)  # Enter, or double-click
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        ref_width = self.fontMetrics().horizontalAdvance("LADO-2026-0000") + 16
+        widths = {"ref": ref_width, "date_received": 82, "type": 92, "employer": 180,
+                  "sector_group": 100, "subject_name": 115, "subject_role": 100, "outcome": 95,
+                  "status": 55, "days_open": 72, "timeliness": 72}
+        for name, width in widths.items():
+            self.table.setColumnWidth(self.model.column_index(name), width)
+
+        self.search.setMinimumWidth(320)
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        filters = QHBoxLayout()
+        filters.addWidget(filter_label)
+        for combo in (self.period, self.kind, self.status, self.sector_group, self.outcome):
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        filters.addWidget(self.chosen_text)
+        filters.addWidget(self.show_all)
+        filters.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._search_now)
+        for combo in (self.period, self.kind, self.status, self.sector_group, self.outcome):
+            combo.currentIndexChanged.connect(self.refresh)
+        shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_requested)
+        self.setFocusProxy(self.search)
+        self.refresh()
+
+    # -- filters ----------------------------------------------------------
+    def _combo(self, name: str, accessible: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        for label, value in items:
+            combo.addItem(label, value)
+        return combo
+
+    def _periods(self) -> list[tuple[str, Any]]:
+        current = period_containing("lado", local_today(self.session.clock))
+        periods = [previous(current, n) for n in range(PERIODS_SHOWN)]
+        return [("All periods", None), *((p.label, p) for p in periods)]
+
+    def filters(self) -> dict[str, Any]:
+        """The contact_list keyword arguments the search box and combos stand for."""
+        return {
+            "period": self.period.currentData(),
+            "threshold": self.kind.currentData(),
+            "status": self.status.currentData(),
+            "sector_group": self.sector_group.currentData(),
+            "outcome": self.outcome.currentData(),
+            "text": self.search.text().strip(),
+        }
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        self.refresh()
+
+    # -- contents ---------------------------------------------------------
+    def refresh(self) -> None:
+        """Ask the database again (after a filter change or a save); keeps the sort."""
+        self._timer.stop()
+        source: Any = queries.contact_list(self.session, **self.filters())
+        if self._chosen is not None:
+            source = ChosenContacts(source, self._chosen)
+        self.model.set_source(source)
+        n = self.model.rowCount()
+        self.count.setText(f"{n} contact{'s' if n != 1 else ''}")
+        chosen = self._chosen is not None
+        self.chosen_text.setVisible(chosen)
+        self.show_all.setVisible(chosen)
+
+    def show_chosen(self, ids: list[int], caption: str = "") -> None:
+        """List only these contacts (still subject to the filters) until "Show all"."""
+        self._chosen = list(ids)
+        self.chosen_text.setText(caption or f"Showing {len(ids)} related contacts")
+        self.refresh()
+
+    def clear_chosen(self) -> None:
+        self._chosen = None
+        self.refresh()
+
+    def ids(self) -> list[int]:
+        """The ids listed, in display order (for tests and callers)."""
+        return [self.model.id_at(r) for r in range(self.model.rowCount())]
+
+    def column_texts(self, name: str) -> list[str]:
+        col = self.model.column_index(name)
+        return [self.model.index(r, col).data() for r in range(self.model.rowCount())]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def open_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            self.open_requested.emit(record_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.id_at(index.row()))

@@ -1,0 +1,407 @@
+"""The LADO screens driven as a user would (issue 3): log a consultation, upgrade it to a
+threshold case, add a meeting and an action, close it, find it again by typing."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+from hscb_desktop.core.validation import error
+from hscb_desktop.domains.lado import service
+from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.lado_form import FIELDS, LadoContactForm
+from hscb_desktop.gui.lado_list import COLUMNS
+from hscb_desktop.gui.lado_page import LadoPage, register
+from hscb_desktop.security import auth
+from hscb_desktop.storage import audit
+
+# The clock fixture stands at 1 March 2017.
+
+
+@pytest.fixture
+def session(workspace, make_user):
+    password = make_user("lado1", ["lado_officer"])
+    signed_in = auth.sign_in(workspace, "lado1", password)
+    signed_in.test_password = password  # type: ignore[attr-defined]
+    return signed_in
+
+
+@pytest.fixture
+def page(qtbot, session):
+    widget = LadoPage(session)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    return widget
+
+
+def choose(combo: QComboBox, value: Any) -> None:
+    index = combo.findData(value)
+    assert index >= 0, f"{value!r} is not offered by {combo.objectName()}"
+    combo.setCurrentIndex(index)
+
+
+def fill_consultation(form: LadoContactForm, employer: str = "Oakfield Primary School") -> None:
+    ui = form.ui
+    choose(ui.threshold_met, False)
+    ui.date_received.setText("01/02/2017")
+    ui.date_allegation_known.setText("01/02/2017")
+    choose(ui.contact_method, "phone")
+    choose(ui.referral_source_type, "employer_dsl")
+    ui.referrer_name.setText("Jo Bloggs")
+    ui.employer_name.setText(employer)
+    choose(ui.employment_sector, "education_school")
+    choose(ui.setting_type, "primary_school")
+
+
+def record_of(session, record_id: int) -> dict:
+    return service.get_contact(session, record_id)
+
+
+def test_register_describes_the_page():
+    module = register()
+    assert (module.domain, module.title) == ("lado", "LADO")
+    assert module.factory is LadoPage
+
+
+def test_a_case_from_consultation_to_closure(qtbot, page, session):
+    form, lst = page.form, page.list
+    assert not page.showing_form()
+
+    # Log a consultation from the list's New button.
+    lst.new_button.click()
+    assert page.showing_form() and form.record is None
+    assert form.ui.date_received.date() == dt.date(2017, 3, 1)  # today, ready to change
+    fill_consultation(form)
+    form.ui.saveCloseButton.click()
+    assert not page.showing_form()
+    [case] = lst.ids()
+    assert lst.column_texts("employer") == ["Oakfield Primary School"]
+    assert lst.column_texts("type") == ["Consultation"]
+    assert lst.column_texts("ref") == ["LADO-2017-0001"]
+
+    # Open it again and make it a threshold case: the categories are missing.
+    lst.select_id(case)
+    lst.open_current()
+    assert page.showing_form() and form.record_id == case
+    ui = form.ui
+    choose(ui.threshold_met, True)
+    ui.subject_name.setText("Sam Taylor")
+    assert ui.subject_named.isChecked() is False  # only typing (textEdited) ticks it
+    ui.subject_named.setChecked(True)
+    ui.subject_dob.setText("17/05/1980")
+    ui.subject_role.setText("Class teacher")
+    ui.saveButton.click()
+    assert form.problem_text("abuse_category").startswith("Error:")
+    assert "category of harm" in form.problem_text("abuse_category")
+    assert form.problem_text("harm_criteria").startswith("Error:")
+    assert form.is_dirty()
+    assert record_of(session, case)["threshold_met"] is False  # nothing was saved
+
+    ui.abuse_category.set_checked("physical")
+    ui.harm_criteria.set_checked("harmed_or_may_have_harmed")
+    ui.saveButton.click()
+    assert form.problem_text("abuse_category") == ""
+    assert not form.is_dirty()
+    saved = record_of(session, case)
+    assert saved["threshold_met"] is True and saved["abuse_category"] == ["physical"]
+    assert saved["subject_name"] == "Sam Taylor" and saved["version"] == 2
+    assert "Threshold case, open" in ui.formTitle.text()
+
+    # A meeting and an action, as rows inside the case.
+    choose(ui.meetingType, "strategy_meeting")
+    ui.meetingDate.setText("03/02/2017")
+    ui.meetingNotes.setText("With police")
+    ui.addMeetingButton.click()
+    choose(ui.actionType, "suspension")
+    ui.actionDate.setText("06/02/2017")
+    ui.addActionButton.click()
+    assert form.follow_up_rows() == [
+        ("Meeting", "Strategy meeting", "03/02/2017", "With police"),
+        ("Action", "Suspension", "06/02/2017", ""),
+    ]
+    assert ui.meetingNotes.text() == "" and ui.meetingType.currentIndex() == 0
+    saved = record_of(session, case)
+    assert [m["meeting_type"] for m in saved["meetings"]] == ["strategy_meeting"]
+    assert [a["action_type"] for a in saved["actions"]] == ["suspension"]
+    assert not form.is_dirty()  # rows are saved at once, not part of the form's changes
+
+    # Close it with an outcome; Save and close returns to the refreshed list.
+    choose(ui.outcome, "unsubstantiated")
+    ui.outcome_date.setText("20/02/2017")
+    ui.date_closed.setText("24/02/2017")
+    choose(ui.closure_reason, "outcome_reached")
+    ui.lessons_learned.setPlainText("Supervision of lunch cover.")
+    ui.saveCloseButton.click()
+    assert not page.showing_form()
+    saved = record_of(session, case)
+    assert saved["date_closed"] == dt.date(2017, 2, 24) and saved["outcome"] == "unsubstantiated"
+    assert saved["closure_reason"] == "outcome_reached"
+    assert "close" in [e.action for e in audit.entries_for("lado", "lado_contact", case)]
+    assert lst.column_texts("status") == ["Closed"]
+    assert lst.column_texts("outcome") == ["Unsubstantiated"]
+
+    # Find it again among others by typing part of the employer's name.
+    other = service.create_contact(session, _consultation("Riverside Academy"))
+    lst.refresh()
+    assert sorted(lst.ids()) == sorted([case, other])
+    lst.search.setText("oakf")
+    qtbot.waitUntil(lambda: lst.ids() == [case], timeout=2000)
+    lst.search.setText("rivers")
+    qtbot.waitUntil(lambda: lst.ids() == [other], timeout=2000)
+
+
+def test_search_waits_for_typing_to_pause(qtbot, page, session):
+    lst = page.list
+    service.create_contact(session, _consultation("Oakfield Primary School"))
+    service.create_contact(session, _consultation("Riverside Academy"))
+    lst.refresh()
+    assert len(lst.ids()) == 2
+    lst.search.setText("river")
+    assert len(lst.ids()) == 2  # not yet: the search runs once typing pauses
+    qtbot.waitUntil(lambda: len(lst.ids()) == 1, timeout=2000)
+    lst.search.clear()
+    qtbot.waitUntil(lambda: len(lst.ids()) == 2, timeout=2000)
+
+
+def test_filters_narrow_the_list(page, session):
+    lst = page.list
+    consultation = service.create_contact(session, _consultation("Oakfield Primary School"))
+    threshold = service.create_contact(
+        session,
+        {
+            **_consultation("Riverside Academy"),
+            "threshold_met": True,
+            "abuse_category": ["sexual"],
+            "harm_criteria": ["risk_of_harm"],
+        },
+    )
+    lst.refresh()
+    choose(lst.kind, True)
+    assert lst.ids() == [threshold]
+    choose(lst.kind, False)
+    assert lst.ids() == [consultation]
+    choose(lst.kind, None)
+    choose(lst.status, "closed")
+    assert lst.ids() == []
+    choose(lst.status, None)
+    lst.period.setCurrentIndex(lst.period.findText("July 2016 - June 2017"))
+    assert sorted(lst.ids()) == sorted([consultation, threshold])
+    lst.period.setCurrentIndex(lst.period.findText("July 2015 - June 2016"))
+    assert lst.ids() == []
+
+
+def test_sorting_is_done_by_the_database(page, session):
+    lst = page.list
+    names = ["Riverside Academy", "Oakfield Primary School", "Beech House Nursery"]
+    for name in names:
+        service.create_contact(session, _consultation(name))
+    lst.refresh()
+    column = lst.model.column_index("employer")
+    lst.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert lst.column_texts("employer") == sorted(names)
+    lst.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+    assert lst.column_texts("employer") == sorted(names, reverse=True)
+    lst.search.setText("o")  # a new search keeps the chosen order
+    lst.refresh()
+    assert lst.column_texts("employer") == sorted(names, reverse=True)
+
+
+def test_opening_a_deleted_contact_says_so(page, session, monkeypatch):
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    page.list.refresh()
+    monkeypatch.setattr(service, "get_contact", _raise_missing)
+    Dialogs.queue_answers(None)
+    assert page.open_contact(case) is False
+    assert Dialogs.shown[-1][:2] == ("warn", "Cannot open")
+    assert not page.showing_form()
+
+
+def _raise_missing(session, record_id):
+    raise service.RecordMissing([error("", f"LADO contact {record_id} no longer exists.")])
+
+
+def test_late_referral_warns_but_saves(page, session):
+    form = page.form
+    page.new_contact()
+    fill_consultation(form)
+    form.ui.date_allegation_known.setText("20/01/2017")
+    form.ui.saveButton.click()
+    assert form.record_id is not None
+    warning = form.problem_text("date_received")
+    assert warning.startswith("Warning:") and "working days" in warning
+    assert record_of(session, form.record_id)["date_allegation_known"] == dt.date(2017, 1, 20)
+
+
+def test_required_fields_are_errors_beside_them(page):
+    form = page.form
+    page.new_contact()
+    form.ui.saveButton.click()
+    assert form.record is None
+    assert form.problem_text("employer_name").startswith("Error:")
+    assert form.problem_text("referral_source_type").startswith("Error:")
+    assert form.problem_text("employment_sector").startswith("Error:")
+    assert form.problem_text("subject_name") == ""  # identity is optional for a consultation
+    form.ui.date_received.setText("31/02/2017")
+    form.ui.saveButton.click()
+    assert form.problem_text("date_received").startswith("Error:")
+
+
+def test_unsaved_changes_guard(page):
+    form = page.form
+    page.new_contact()
+    form.ui.employer_name.setText("Oakfield Primary School")
+    Dialogs.queue_answers("cancel")
+    form.ui.backButton.click()
+    assert page.showing_form()
+    assert form.ui.employer_name.text() == "Oakfield Primary School"
+    assert Dialogs.shown[-1][:2] == ("save_discard_cancel", "Unsaved changes")
+    Dialogs.queue_answers("discard")
+    form.ui.backButton.click()
+    assert not page.showing_form()
+    page.list.new_button.click()
+    assert form.ui.employer_name.text() == ""  # a fresh form, no dialog: nothing was typed
+
+
+def test_saving_shows_other_contacts_for_the_employer(page, session):
+    earlier = [service.create_contact(session, _consultation("Oakfield Primary School"))
+               for _ in range(2)]
+    service.create_contact(session, _consultation("Riverside Academy"))
+    form = page.form
+    page.new_contact()
+    fill_consultation(form, employer="  oakfield primary   school ")
+    assert form.related_text() == ""
+    form.ui.saveButton.click()
+    assert form.related_text() == "2 other contacts for this employer"
+    assert sorted(form.related_ids) == sorted(earlier)
+    with_ids = []
+    form.related_requested.connect(with_ids.append)
+    form.ui.relatedShow.click()
+    assert sorted(with_ids[0]) == sorted(earlier)
+    assert not page.showing_form()
+    assert sorted(page.list.ids()) == sorted(earlier)
+    page.list.show_all.click()
+    assert len(page.list.ids()) == 4
+
+
+def test_changing_a_closed_case_needs_a_reason(page, session):
+    case = service.create_contact(
+        session, {**_consultation("Oakfield Primary School"), "date_closed": dt.date(2017, 2, 2),
+                  "closure_reason": "consultation_advice_only"})
+    page.open_contact(case)
+    form = page.form
+    assert form.ui.change_reason.isVisibleTo(form)
+    form.ui.lessons_learned.setPlainText("Advice given on the same day.")
+    form.ui.saveButton.click()
+    assert form.problem_text("reason").startswith("Error:")
+    form.ui.change_reason.setText("Lessons added after review")
+    form.ui.saveButton.click()
+    assert form.problem_text("reason") == ""
+    assert record_of(session, case)["lessons_learned"] == "Advice given on the same day."
+
+
+def test_meeting_needs_a_type_and_a_saved_case(page, session):
+    form = page.form
+    page.new_contact()
+    assert not form.ui.addMeetingButton.isEnabled()
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    page.open_contact(case)
+    form.ui.meetingDate.setText("02/02/2017")
+    form.ui.addMeetingButton.click()
+    assert form.ui.followUpMessage.text().startswith("Error:")
+    assert form.follow_up_rows() == []
+
+
+def test_every_field_is_reachable_by_keyboard_in_section_order(page):
+    form = page.form
+    buddies = {label.buddy(): label.text() for label in form.findChildren(QLabel) if label.buddy()}
+    for name in FIELDS:
+        editor = form.field(name)
+        text = editor.text() if isinstance(editor, QAbstractButton) else buddies.get(editor, "")
+        assert text, f"{name} has no label"
+        assert name == "ref" or "&" in text, f"{name}'s label {text!r} has no mnemonic"
+    chain, widget = [], form.ui.threshold_met
+    while widget not in chain:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    fields_in_tab_order = [
+        w.objectName() for w in chain if form.isAncestorOf(w) and w.objectName() in FIELDS
+    ]
+    assert fields_in_tab_order == [n for n in FIELDS if n != "ref"] + ["ref"]
+
+
+def test_list_model_passes_the_model_tester(qtmodeltester, page, session):
+    service.create_contact(session, _consultation("Oakfield Primary School"))
+    page.list.refresh()
+    assert [c.name for c in page.list.model.columns] == [c.name for c in COLUMNS]
+    qtmodeltester.check(page.list.model)
+
+
+def _consultation(employer: str) -> dict:
+    return {
+        "date_received": dt.date(2017, 2, 1),
+        "referral_source_type": "employer_dsl",
+        "employer_name": employer,
+        "employment_sector": "education_school",
+        "setting_type": "primary_school",
+        "threshold_met": False,
+        "subject_named": False,
+    }
+
+
+def test_idle_lock_hides_every_lado_text_and_keeps_unsaved_input(qtbot, session, clock):
+    """KP-2 on the real LADO page: after the idle limit no widget of the main window
+    holds record text (list rows, form fields, the typed but unsaved notes), and the
+    unsaved input is back after unlocking."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+    from hscb_desktop import app
+
+    marker = "Zebrafinch Marker Academy"
+    record_id = service.create_contact(session, {
+        "date_received": dt.date(2017, 2, 20), "referral_source_type": "employer_dsl",
+        "employer_name": marker, "employment_sector": "education_school",
+        "threshold_met": False, "subject_named": False,
+    })
+    window = app.build_main_window(session, clock)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("lado")
+    page = window.pages["lado"]
+    assert page.open_contact(record_id)
+    page.form.ui.lessons_learned.setPlainText("typed, not saved")
+
+    def texts() -> list[str]:
+        found = [window.windowTitle()]
+        for widget in [window, *window.findChildren(QWidget)]:
+            for getter in ("text", "toPlainText", "currentText", "windowTitle"):
+                if hasattr(widget, getter):
+                    found.append(str(getattr(widget, getter)()))
+            if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+                model = widget.model()
+                try:
+                    columns = model.columnCount(QModelIndex())
+                except TypeError:  # list models keep columnCount private: one column
+                    columns = 1
+                for r in range(model.rowCount(QModelIndex())):
+                    for c in range(columns):
+                        found.append(str(model.data(model.index(r, c))))
+        return found
+
+    assert any(marker in t for t in texts())  # the walk can see the record
+    clock.advance(minutes=6)
+    window.check_session()
+    assert session.locked
+    assert not any(marker in t or "typed, not saved" in t for t in texts())
+
+    window.lock_view.password.setText(session.test_password)
+    window.lock_view.unlock_button.click()
+    assert not session.locked
+    assert window.pages["lado"].form.ui.lessons_learned.toPlainText() == "typed, not saved"
+    Dialogs.queue_answers("discard")  # closing still guards the unsaved input
+    window.close()
+    assert Dialogs.shown[-1][0] == "save_discard_cancel"
