@@ -149,6 +149,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = SYSTEM_CLOCK) -> i
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or sys.argv[1:])])
     app.setQuitOnLastWindowClosed(False)  # the window closes on sign-out before the login shows
+    if os.environ.get("HSCB_BENCH_PAINT_REPORT"):  # bench/bundle.py times the frozen start-up
+        from hscb_desktop.gui.paint_probe import install_if_asked
+        install_if_asked(app)
 
     from hscb_desktop.gui.crash import install_crash_hook, uninstall_crash_hook
     no_dialog = args.no_crash_dialog or os.environ.get(ENV_NO_CRASH_DIALOG) == "1"
