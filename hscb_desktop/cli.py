@@ -126,8 +126,22 @@ def _export_lado(session, period_spec: str, path: Path) -> Path:
     return service.export_lado(session, period_spec, path)
 
 
+def _export_board(session, period_spec: str, path: Path) -> Path:
+    from hscb_desktop.domains.board import service
+
+    return service.export_board(session, period_spec, path)
+
+
+def _export_training(session, period_spec: str, path: Path) -> Path:
+    from hscb_desktop.domains.training import service
+
+    return service.export_training(session, period_spec, path)
+
+
 EXPORTERS: dict[str, Callable[..., Path]] = {
     "lado": _export_lado,
+    "board": _export_board,
+    "training": _export_training,
 }
 
 

@@ -53,8 +53,36 @@ def _lado_fill(session, today: dt.date) -> int:
     return len(service.bulk_create(session, demo.records(today)))
 
 
+def _board_has_records() -> bool:
+    from hscb_desktop.domains.board.models import BoardMeeting, BoardRole
+
+    return BoardRole.select(BoardRole.id).exists() or BoardMeeting.select(
+        BoardMeeting.id
+    ).exists()
+
+
+def _board_fill(session, today: dt.date) -> int:
+    from hscb_desktop.domains.board import demo
+
+    return demo.fill(session, today)
+
+
+def _training_has_records() -> bool:
+    from hscb_desktop.domains.training.models import Course, CourseRun
+
+    return Course.select(Course.id).exists() or CourseRun.select(CourseRun.id).exists()
+
+
+def _training_fill(session, today: dt.date) -> int:
+    from hscb_desktop.domains.training import demo
+
+    return demo.fill(session, today)
+
+
 FILLERS: dict[str, Filler] = {
     "lado": Filler("lado", "LADO", _lado_has_records, _lado_fill),
+    "board": Filler("board", "Board attendance", _board_has_records, _board_fill),
+    "training": Filler("board", "training", _training_has_records, _training_fill),
 }
 
 

@@ -127,7 +127,7 @@ def test_cli_self_test_passes_and_prints_the_cipher_version(capsys):
     out = capsys.readouterr().out
     assert re.search(r"SQLCipher \d+\.\d+", out)
     for name in stores.STORE_NAMES:
-        assert re.search(rf"^{name}\s+ok\s", out, re.M), out
+        assert re.search(rf"^store {name}\s+ok\s", out, re.M), out
     assert out.rstrip().endswith("self-test: OK")
 
 

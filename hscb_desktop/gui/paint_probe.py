@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import os
-import time
 
 from PySide6.QtCore import QEvent, QObject
+
+from hscb_desktop.core.clock import SYSTEM_CLOCK
 
 ENV = "HSCB_BENCH_PAINT_REPORT"
 
@@ -15,7 +16,7 @@ ENV = "HSCB_BENCH_PAINT_REPORT"
 class _Probe(QObject):
     def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
-            print(json.dumps({"painted": time.time(), "window": watched.window().objectName()}),
+            print(json.dumps({"painted": SYSTEM_CLOCK.now().timestamp(), "window": watched.window().objectName()}),
                   flush=True)
             os._exit(0)  # the measurement is taken; skip tear-down
         return False
