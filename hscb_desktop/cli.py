@@ -126,6 +126,12 @@ def _export_lado(session, period_spec: str, path: Path) -> Path:
     return service.export_lado(session, period_spec, path)
 
 
+def _export_fostering(session, period_spec: str, path: Path) -> Path:
+    from hscb_desktop.domains.fostering import service
+
+    return service.export_fostering(session, period_spec, path)
+
+
 def _export_board(session, period_spec: str, path: Path) -> Path:
     from hscb_desktop.domains.board import service
 
@@ -138,10 +144,18 @@ def _export_training(session, period_spec: str, path: Path) -> Path:
     return service.export_training(session, period_spec, path)
 
 
+def _export_cdop(session, period_spec: str, path: Path) -> Path:
+    from hscb_desktop.domains.cdop import service
+
+    return service.export_cdop(session, period_spec, path)
+
+
 EXPORTERS: dict[str, Callable[..., Path]] = {
     "lado": _export_lado,
+    "fostering": _export_fostering,
     "board": _export_board,
     "training": _export_training,
+    "cdop": _export_cdop,
 }
 
 

@@ -53,6 +53,21 @@ def _lado_fill(session, today: dt.date) -> int:
     return len(service.bulk_create(session, demo.records(today)))
 
 
+def _fostering_has_records() -> bool:
+    from hscb_desktop.domains.fostering.models import PfEnquiry, PfNotification
+
+    return PfNotification.select(PfNotification.id).exists() or PfEnquiry.select(
+        PfEnquiry.id
+    ).exists()
+
+
+def _fostering_fill(session, today: dt.date) -> int:
+    from hscb_desktop.domains.fostering import demo, service
+
+    notifications, enquiries = demo.records(today, calendar=service.calendar())
+    return sum(service.bulk_create(session, notifications, enquiries).values())
+
+
 def _board_has_records() -> bool:
     from hscb_desktop.domains.board.models import BoardMeeting, BoardRole
 
@@ -79,10 +94,27 @@ def _training_fill(session, today: dt.date) -> int:
     return demo.fill(session, today)
 
 
+def _cdop_has_records() -> bool:
+    from hscb_desktop.domains.cdop.models import ChildDeath, PanelMeeting
+
+    return ChildDeath.select(ChildDeath.id).exists() or PanelMeeting.select().exists()
+
+
+def _cdop_fill(session, today: dt.date) -> int:
+    from hscb_desktop.domains.cdop import demo, service
+
+    agencies = tuple(sorted(service.agency_names()))[:3]
+    loaded = service.load_cases(session, *demo.records(today, agencies))
+    return len(loaded["deaths"])
+
+
 FILLERS: dict[str, Filler] = {
     "lado": Filler("lado", "LADO", _lado_has_records, _lado_fill),
+    "fostering": Filler("fostering", "private fostering", _fostering_has_records,
+                        _fostering_fill),
     "board": Filler("board", "Board attendance", _board_has_records, _board_fill),
     "training": Filler("board", "training", _training_has_records, _training_fill),
+    "cdop": Filler("cdop", "CDOP", _cdop_has_records, _cdop_fill),
 }
 
 

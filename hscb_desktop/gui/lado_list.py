@@ -1,5 +1,7 @@
 """The LADO list: type-ahead search, filters and a sortable table over
-``domains.lado.queries.contact_list`` (filtering and sorting happen in the database)."""
+``domains.lado.queries.contact_list`` (filtering, sorting and paging happen in the
+database: the first screen is one query for one page, more pages load as the table
+scrolls, and the "N contacts" count is asked for just after the page is shown)."""
 from __future__ import annotations
 
 from typing import Any
@@ -23,29 +25,15 @@ from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import period_containing, previous
 from hscb_desktop.domains.lado import queries
 from hscb_desktop.domains.lado import vocab as V
-from hscb_desktop.gui.tables import Column, RecordTableModel, Row
+from hscb_desktop.gui.tables import Column, RecordTableModel
 
 SEARCH_DELAY_MS = 150
+PAGE_SIZE = 100  # rows per query: two to four screens
 PERIODS_SHOWN = 10  # the current reporting year and the nine before it
 _KINDS = {"date_received": "date", "retention_review_date": "date", "days_open": "int"}
 COLUMNS = [
     Column(name, title, _KINDS.get(name, "text")) for name, title in queries.COLUMN_TITLES.items()
 ]
-
-
-class ChosenContacts:
-    """A RowSource over given ids (e.g. "the other contacts for this employer"): the rows
-    and the sort come from the contact list, restricted to these ids."""
-
-    def __init__(self, base: queries.ContactList, ids: list[int]) -> None:
-        self.base = base
-        self.wanted = set(ids)
-
-    def ids(self, sort: str | None = None, descending: bool = False) -> list[int]:
-        return [i for i in self.base.ids(sort, descending) if i in self.wanted]
-
-    def rows(self, ids: list[int]) -> dict[int, Row]:
-        return self.base.rows(ids)
 
 
 class LadoListWidget(QWidget):
@@ -98,7 +86,7 @@ class LadoListWidget(QWidget):
         self.show_all = QPushButton("Show &all contacts", self)
         self.show_all.clicked.connect(self.clear_chosen)
 
-        self.model = RecordTableModel(COLUMNS, None, self)
+        self.model = RecordTableModel(COLUMNS, None, self, page_size=PAGE_SIZE)
         self.table = QTableView(self)
         self.table.setObjectName("contacts")
         self.table.setAccessibleName("LADO contacts")
@@ -149,6 +137,13 @@ class LadoListWidget(QWidget):
         self.search.returnPressed.connect(self._search_now)
         for combo in (self.period, self.kind, self.status, self.sector_group, self.outcome):
             combo.currentIndexChanged.connect(self.refresh)
+        # The count is a second query (a scan when a search matches many contacts): it
+        # runs once the first page has been handed to the view, not before.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._show_count)
+        self.search.textChanged.connect(self._count_timer.stop)  # that count is stale now
         shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_requested)
@@ -186,17 +181,28 @@ class LadoListWidget(QWidget):
 
     # -- contents ---------------------------------------------------------
     def refresh(self) -> None:
-        """Ask the database again (after a filter change or a save); keeps the sort."""
+        """Ask the database again (after a filter change or a save); keeps the sort.
+        With the same filters (after a save) as many rows as were loaded come back, so
+        the table keeps its place; new filters or search text start from the first page."""
         self._timer.stop()
-        source: Any = queries.contact_list(self.session, **self.filters())
-        if self._chosen is not None:
-            source = ChosenContacts(source, self._chosen)
-        self.model.set_source(source)
-        n = self.model.rowCount()
-        self.count.setText(f"{n} contact{'s' if n != 1 else ''}")
+        source = queries.contact_list(self.session, **self.filters(), among=self._chosen)
+        current = self.model.source
+        if isinstance(current, queries.ContactList) and current.filters == source.filters:
+            self.model.refresh()
+        else:
+            self.model.set_source(source)
+        if self.model.canFetchMore():
+            self._count_timer.start()  # more than one page: count after this one is shown
+        else:
+            self._show_count()  # every row is loaded: no query needed
         chosen = self._chosen is not None
         self.chosen_text.setVisible(chosen)
         self.show_all.setVisible(chosen)
+
+    def _show_count(self) -> None:
+        self._count_timer.stop()
+        n = self.model.total()
+        self.count.setText("" if n is None else f"{n:,} contact{'s' if n != 1 else ''}")
 
     def show_chosen(self, ids: list[int], caption: str = "") -> None:
         """List only these contacts (still subject to the filters) until "Show all"."""
@@ -209,7 +215,7 @@ class LadoListWidget(QWidget):
         self.refresh()
 
     def ids(self) -> list[int]:
-        """The ids listed, in display order (for tests and callers)."""
+        """The ids loaded so far, in display order (for tests and callers)."""
         return [self.model.id_at(r) for r in range(self.model.rowCount())]
 
     def column_texts(self, name: str) -> list[str]:

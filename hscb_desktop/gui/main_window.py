@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from hscb_desktop import APP_NAME, __version__
 from hscb_desktop.core.clock import Clock
 from hscb_desktop.core.dates import format_uk
-from hscb_desktop.gui import modules
+from hscb_desktop.gui import export_dialog, modules
 from hscb_desktop.gui.dialogs import Dialogs
 from hscb_desktop.gui.login import ChangePasswordDialog, LockView
 from hscb_desktop.gui.record_form import RecordForm
@@ -151,10 +151,21 @@ class MainWindow(QMainWindow):
         for module in self.modules:
             self._action(records, f"&{module.title}",
                          lambda _=False, m=module: self.show_page(m.domain))
+            # A page may offer more items (e.g. LADO: new contact, retention review).
+            extras = getattr(self.pages[module.domain], "menu_actions", None)
+            for text, slot in extras() if extras else []:
+                self._action(records, text,
+                             lambda _=False, d=module.domain, f=slot: self._page_then(d, f))
         if not self.modules:
             records.addAction("No record modules for your roles yet").setEnabled(False)
         returns = bar.addMenu("R&eturns")
-        returns.addAction("No returns available yet").setEnabled(False)
+        self.return_actions: dict[str, QAction] = {}
+        for kind in export_dialog.returns_for(self.session):  # counts only, never records
+            self.return_actions[kind.domain] = self._action(
+                returns, f"&{kind.title}…",
+                lambda _=False, d=kind.domain: export_dialog.export_return(self, self.session, d))
+        if not self.return_actions:
+            returns.addAction("No returns for your roles yet").setEnabled(False)
         tools = bar.addMenu("&Tools")
         if admin:
             self._action(tools, "&Users…", lambda: self.show_page("users"))
@@ -182,6 +193,11 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(list(self.pages).index(key))
+
+    def _page_then(self, key: str, slot: Callable[[], object]) -> None:
+        """A page's own menu item: show the page, then let it act."""
+        self.show_page(key)
+        slot()
 
     # -- window state (QSettings INI: plain values, never pickles) -------------
     def _ui_state(self) -> QSettings:

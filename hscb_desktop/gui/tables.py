@@ -1,15 +1,25 @@
 """The generic list model: record ids plus a lazily filled row cache (Anki's DataModel).
 
-A domain query object (Qt-free) implements ``RowSource``; the model asks it for
-the id order once, then for row values a page at a time as the view scrolls, so
-a list of 100,000 records never loads whole. Columns are addressed by name.
+A domain query object (Qt-free) implements ``RowSource`` in one of two forms:
+
+* paged (``PagedRowSource``): ``page(offset, limit, sort, descending)`` returns the ids
+  of one page with their row values, in one query. The model loads the first page
+  when it is built, sorted or refreshed, and further pages through Qt's
+  ``canFetchMore``/``fetchMore`` as the view scrolls, so the first screen of a list of
+  100,000 records costs one query of one page. ``rowCount`` is what has been loaded;
+  ``total()`` asks the source's optional ``count()`` for the whole size;
+* whole (``ids`` and ``rows``): the model asks for every id in order once, then for
+  row values a page at a time as the view scrolls (right for lists of tens or
+  thousands of rows, and when callers need every id).
+
+Columns are addressed by name.
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, Union
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -26,16 +36,39 @@ Row = dict[str, object]
 Index = QModelIndex | QPersistentModelIndex
 RecordIdRole = Qt.ItemDataRole.UserRole + 1  # data(index, RecordIdRole) -> the record id
 _NO_ROW: Row = {}  # cached for an id the source no longer returns (deleted meanwhile)
+_ID_ROLE = int(RecordIdRole)
+_VALUE_ROLE = int(Qt.ItemDataRole.UserRole)  # the raw value
+_ALIGN_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), _VALUE_ROLE, _ALIGN_ROLE, _ID_ROLE})
 
 
 class RowSource(Protocol):
-    """What a domain's ``queries`` module offers a list screen."""
+    """What a domain's ``queries`` module offers a list screen (the whole form)."""
 
     def ids(self, sort: str | None, descending: bool) -> list[int]:
         """Every matching record id, ordered by column ``sort`` (None: natural order)."""
 
     def rows(self, ids: list[int]) -> dict[int, Row]:
         """Column values for these ids, keyed by id; ids that vanished are left out."""
+
+
+class PagedRowSource(Protocol):
+    """The paged form: the model uses it whenever the source has ``page``.
+
+    Optional extras: ``count() -> int`` (the number of records every page together
+    holds, for ``RecordTableModel.total``) and ``rows(ids)`` as above (to refetch rows
+    after ``invalidate_ids``; without it the model refreshes instead).
+    """
+
+    def page(
+        self, offset: int, limit: int, sort: str | None, descending: bool
+    ) -> list[tuple[int, Row]]:
+        """Records ``offset`` to ``offset + limit`` (ids with their values) in the order
+        of column ``sort`` (None: natural order). The order must be stable (ties broken
+        by id) so that consecutive pages neither repeat nor skip records."""
+
+
+AnySource = Union[RowSource, PagedRowSource]
 
 
 Kind = Literal["text", "date", "int", "bool"]
@@ -64,7 +97,7 @@ class RecordTableModel(QAbstractTableModel):
     def __init__(
         self,
         columns: Sequence[Column],
-        source: RowSource | None = None,
+        source: AnySource | None = None,
         parent: QObject | None = None,
         *,
         page_size: int = 200,
@@ -80,16 +113,31 @@ class RecordTableModel(QAbstractTableModel):
         self._bulk_page_size = bulk_page_size  # bigger pages when the proxy scans every row
         self._ids: list[int] = []
         self._rows: dict[int, Row] = {}
-        self._row_by_id: dict[int, int] | None = None  # built on first row_of()
+        self._row_by_id: dict[int, int] | None = None  # whole: built on first row_of()
         self._sort: str | None = None
         self._descending = False
+        # Paged sources: how far into the source the loaded rows reach, whether it may
+        # hold more, and its count() once asked.
+        self._offset = 0
+        self._more = False
+        self._total: int | None = None
+        self._changing = False  # inside a change's signals: no nested fetch
         if source is not None:
-            self._ids = list(source.ids(None, False))
+            self._load(self._page_size)
 
     # -- structure ---------------------------------------------------------
     @property
     def columns(self) -> list[Column]:
         return list(self._columns)
+
+    @property
+    def source(self) -> AnySource | None:
+        return self._source
+
+    @property
+    def paged(self) -> bool:
+        """True when the source is paged (rows are loaded as the view scrolls)."""
+        return self._source is not None and hasattr(self._source, "page")
 
     def column_index(self, name: str) -> int:
         try:
@@ -118,22 +166,88 @@ class RecordTableModel(QAbstractTableModel):
             return self._columns[section].title
         return None
 
+    # -- paging ------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        # Not while a reset or an insertion is being announced: a slot of those signals
+        # that fetched would insert rows inside another change (views fetch again later,
+        # once they lay the rows out).
+        return not parent.isValid() and self.paged and self._more and not self._changing
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        """The next page of a paged source, appended (the view calls this as it scrolls)."""
+        if not self.canFetchMore(parent):
+            return
+        got = self._page(self._offset, self._page_size)
+        self._offset += len(got)
+        self._more = len(got) >= self._page_size
+        assert self._row_by_id is not None  # kept up to date in paged mode
+        # A record added or moved since the last page can shift the offsets: skip repeats.
+        new = [(i, r) for i, r in got if i not in self._row_by_id]
+        if not new:
+            return
+        first = len(self._ids)
+        self._changing = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for n, (record_id, values) in enumerate(new, start=first):
+                self._ids.append(record_id)
+                self._row_by_id[record_id] = n
+                self._rows[record_id] = values
+            self.endInsertRows()
+        finally:
+            self._changing = False
+
+    def total(self) -> int | None:
+        """How many records the source holds (not just those loaded so far); None when a
+        paged source cannot count. Asked of the source once per load, then remembered."""
+        if self._total is None:
+            if not self.paged or not self._more:
+                self._total = len(self._ids)  # everything is loaded
+            elif hasattr(self._source, "count"):
+                self._total = int(self._source.count())  # type: ignore[union-attr]
+        return self._total
+
+    def _page(self, offset: int, limit: int) -> list[tuple[int, Row]]:
+        source: Any = self._source
+        return list(source.page(offset, limit, self._sort, self._descending))
+
+    def _load(self, at_least: int) -> None:
+        """(Re)load from the source, no model signals: the caller resets around it."""
+        self._rows.clear()
+        self._total = None
+        if self._source is None:
+            self._ids, self._row_by_id, self._offset, self._more = [], None, 0, False
+        elif self.paged:
+            limit = max(self._page_size, at_least)
+            got = self._page(0, limit)
+            self._ids, self._row_by_id = [], {}
+            for record_id, values in got:
+                if record_id not in self._row_by_id:
+                    self._row_by_id[record_id] = len(self._ids)
+                    self._ids.append(record_id)
+                    self._rows[record_id] = values
+            self._offset, self._more = len(got), len(got) >= limit
+        else:
+            source: Any = self._source
+            self._ids = list(source.ids(self._sort, self._descending))
+            self._row_by_id, self._offset, self._more = None, 0, False
+
     # -- data --------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # A view asks every cell for a dozen roles as it paints: the ones answered with
+        # None go first, and a table's indexes never have a parent.
+        if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= col < len(self._columns)):
             return None
-        if role == RecordIdRole:
+        if role == _ID_ROLE:
             return self._ids[row]
         column = self._columns[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN_ROLE:
             return self._alignment(column)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole):
-            return None
         value = self._row(row, self._page_size).get(column.name)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _VALUE_ROLE:
             return value
         return display_text(column, value)
 
@@ -156,11 +270,13 @@ class RecordTableModel(QAbstractTableModel):
         return cached
 
     def _fetch_page(self, row: int, page: int) -> None:
-        # The page containing the row, so scrolling down asks once per page.
+        # The page containing the row, so scrolling down asks once per page. (A paged
+        # source's rows arrive with their ids: only rows invalidated since are missing.)
         start = (row // page) * page
         wanted = [i for i in self._ids[start : start + page] if i not in self._rows]
         assert self._source is not None  # there are ids, so there is a source
-        got = self._source.rows(wanted)
+        rows = getattr(self._source, "rows", None)
+        got = rows(wanted) if rows is not None else {}
         for record_id in wanted:
             self._rows[record_id] = got.get(record_id, _NO_ROW)
 
@@ -169,6 +285,7 @@ class RecordTableModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_of(self, record_id: int) -> int | None:
+        """The row of a record among those loaded (None: not loaded, or not listed)."""
         if self._row_by_id is None:
             self._row_by_id = {rid: r for r, rid in enumerate(self._ids)}
         return self._row_by_id.get(record_id)
@@ -178,20 +295,32 @@ class RecordTableModel(QAbstractTableModel):
         return frozenset(self._rows)
 
     # -- changes -----------------------------------------------------------
-    def set_source(self, source: RowSource | None) -> None:
+    def set_source(self, source: AnySource | None) -> None:
+        """A new source (e.g. other filters): loaded afresh, a paged one from its first page."""
+        self.beginResetModel()
         self._source = source
-        self.refresh()
+        self._load(self._page_size)
+        self._end_reset()
 
     def refresh(self) -> None:
-        """Reload the id list (keeping the sort) and forget every cached row."""
+        """Reload (keeping the sort) and forget every cached row. A paged source reloads
+        as many rows as were loaded, in one query, so the view keeps its place."""
         self.beginResetModel()
-        self._ids = list(self._source.ids(self._sort, self._descending)) if self._source else []
-        self._rows.clear()
-        self._row_by_id = None
-        self.endResetModel()
+        self._load(len(self._ids))
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        self._changing = True
+        try:
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def invalidate_ids(self, ids: Iterable[int]) -> None:
         """These records changed: drop their cached rows so the view refetches them."""
+        if self.paged and not hasattr(self._source, "rows"):
+            self.refresh()  # no way to refetch single rows
+            return
         rows = []
         for record_id in ids:
             self._rows.pop(record_id, None)
@@ -203,13 +332,24 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_col))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask the source for a new id order; column -1 restores its natural order."""
+        """Ask the source for a new order; column -1 restores its natural order.
+
+        A paged source is asked for the first page in the new order (a model reset: the
+        selection is cleared). A whole source gives every id again and the loaded rows
+        are kept, selections and current rows staying on their records.
+        """
         name = self._columns[column].name if 0 <= column < len(self._columns) else None
         descending = order == Qt.SortOrder.DescendingOrder
         if self._source is None:
             self._sort, self._descending = name, descending
             return
-        new_ids = list(self._source.ids(name, descending))
+        if self.paged:
+            self.beginResetModel()
+            self._sort, self._descending = name, descending
+            self._load(self._page_size)
+            self._end_reset()
+            return
+        new_ids = list(self._source.ids(name, descending))  # type: ignore[union-attr]
         self.layoutAboutToBeChanged.emit()
         old_ids = self._ids
         self._sort, self._descending = name, descending

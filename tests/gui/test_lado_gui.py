@@ -405,3 +405,290 @@ def test_idle_lock_hides_every_lado_text_and_keeps_unsaved_input(qtbot, session,
     Dialogs.queue_answers("discard")  # closing still guards the unsaved input
     window.close()
     assert Dialogs.shown[-1][0] == "save_discard_cancel"
+
+
+# -- the fields added for the keyboard (referrer agency and the rest of §1.2) ------------
+
+
+def _agency_id(name: str) -> int:
+    from hscb_desktop.storage import reference
+
+    return next(i for i, label in reference.agency_choices() if label == name)
+
+
+def test_referrer_agency_and_the_other_fields_are_saved_and_reloaded(page, session):
+    form, ui = page.form, page.form.ui
+    names = [ui.referrer_agency_id.itemText(i) for i in range(1, ui.referrer_agency_id.count())]
+    assert names == sorted(names, key=str.casefold) and "Hertfordshire Constabulary" in names
+    page.new_contact()
+    fill_consultation(form)
+    police = _agency_id("Hertfordshire Constabulary")
+    choose(ui.referrer_agency_id, police)
+    ui.threshold_decision_date.setText("02/02/2017")
+    ui.lado_officer.setText("A. Officer")
+    choose(ui.previous_allegations_known, "unknown")
+    ui.linked_case_ref.setText("LADO-2016-0007")
+    ui.child_count.setValue(3)
+    ui.saveButton.click()
+    case = form.record_id
+    assert case is not None and not form.is_dirty()
+    saved = record_of(session, case)
+    assert saved["referrer_agency_id"] == police
+    assert saved["threshold_decision_date"] == dt.date(2017, 2, 2)
+    assert (saved["lado_officer"], saved["previous_allegations_known"]) == ("A. Officer", "unknown")
+    assert (saved["linked_case_ref"], saved["child_count"]) == ("LADO-2016-0007", 3)
+
+    page.show_list()
+    page.open_contact(case)
+    assert ui.referrer_agency_id.currentText() == "Hertfordshire Constabulary"
+    assert ui.child_count.value() == 3 and ui.lado_officer.text() == "A. Officer"
+    assert ui.previous_allegations_known.currentText() == "Unknown"
+
+    # The blank agency and "Not recorded" children are stored as nothing, not as 0 or "".
+    ui.referrer_agency_id.setCurrentIndex(0)
+    ui.child_count.setValue(ui.child_count.minimum())
+    assert ui.child_count.text() == "Not recorded"
+    ui.saveButton.click()
+    saved = record_of(session, case)
+    assert saved["referrer_agency_id"] is None and saved["child_count"] is None
+
+
+def test_a_retired_agency_is_not_offered_but_a_record_naming_it_still_shows_it(page, session):
+    from hscb_desktop.storage.core_models import Agency
+
+    police = _agency_id("Hertfordshire Constabulary")
+    case = service.create_contact(
+        session, {**_consultation("Oakfield Primary School"), "referrer_agency_id": police}
+    )
+    Agency.update(active=False).where(Agency.id == police).execute()
+    from hscb_desktop.gui.lado_form import LadoContactForm as Form
+
+    form = Form(session)
+    agencies = form.ui.referrer_agency_id
+    assert agencies.findData(police) < 0  # a new contact cannot choose it
+    form.reload(case)
+    assert agencies.currentText() == "Hertfordshire Constabulary (no longer active)"
+    assert form.values()["referrer_agency_id"] == police
+    form.load(None)  # the next contact is not offered it
+    assert agencies.findData(police) < 0
+    form.deleteLater()
+
+
+# -- meetings and actions: change and delete -----------------------------------------------
+
+
+def test_edit_and_delete_a_meeting(page, session):
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    meeting = service.add_meeting(
+        session,
+        case,
+        {"meeting_type": "strategy_meeting", "meeting_date": dt.date(2017, 2, 3),
+         "notes": "With police"},
+    )
+    page.open_contact(case)
+    form, ui = page.form, page.form.ui
+    assert not ui.editRowButton.isEnabled() and not ui.deleteRowButton.isEnabled()
+    form.select_follow_up_row(0)
+    assert ui.editRowButton.isEnabled() and ui.deleteRowButton.isEnabled()
+
+    # A date the rules refuse keeps the dialog open with the problem in it; nothing is saved.
+    seen = []
+
+    def too_early(dialog):
+        dialog.date.setText("01/01/2017")
+        dialog.accept()
+        seen.append((dialog.isVisible(), dialog.result(), dialog.problem_text()))
+        dialog.reject()
+        return dialog.result()
+
+    Dialogs.queue_answers(too_early)
+    ui.editRowButton.click()
+    assert seen[0][1] == 0 and seen[0][2].startswith("Error:")
+    assert record_of(session, case)["meetings"][0]["meeting_date"] == dt.date(2017, 2, 3)
+
+    def change(dialog):
+        choose(dialog.type, "joint_evaluation_meeting")
+        dialog.date.setText("04/02/2017")
+        dialog.notes.setText("Police and school")
+        dialog.accept()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    ui.editRowButton.click()
+    assert form.follow_up_rows() == [
+        ("Meeting", "Joint evaluation meeting", "04/02/2017", "Police and school")
+    ]
+    [saved] = record_of(session, case)["meetings"]
+    assert (saved["id"], saved["meeting_type"], saved["meeting_date"], saved["notes"]) == (
+        meeting, "joint_evaluation_meeting", dt.date(2017, 2, 4), "Police and school")
+    assert not form.is_dirty()
+
+    # Delete asks first; Cancel keeps the row.
+    form.select_follow_up_row(0)
+    Dialogs.queue_answers(False)
+    ui.deleteRowButton.click()
+    assert len(form.follow_up_rows()) == 1
+    kind, title, text = Dialogs.shown[-1]
+    assert (kind, title) == ("confirm", "Delete meeting") and "04/02/2017" in text
+    Dialogs.queue_answers(True)
+    ui.deleteRowButton.click()
+    assert form.follow_up_rows() == [] and record_of(session, case)["meetings"] == []
+    actions = [e.action for e in audit.entries_for("lado", "lado_meeting", meeting)]
+    assert actions == ["create", "update", "delete"]
+
+
+def test_edit_and_delete_an_action(page, session):
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    service.add_action(session, case, {"action_type": "suspension",
+                                       "action_date": dt.date(2017, 2, 6)})
+    page.open_contact(case)
+    form = page.form
+    form.select_follow_up_row(0)
+
+    def change(dialog):
+        choose(dialog.type, "dbs_referral")
+        dialog.accept()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    assert form.edit_row() is True
+    assert form.follow_up_rows() == [("Action", "Referral to DBS", "06/02/2017", "")]
+    assert [a["action_type"] for a in record_of(session, case)["actions"]] == ["dbs_referral"]
+    Dialogs.queue_answers(True)
+    assert form.delete_row() is True
+    assert record_of(session, case)["actions"] == []
+
+
+# -- retention on the form: the hold and the redaction ---------------------------------------
+
+
+def reason_answer(text: str):
+    """A queued answer for gui.lado_retention.ReasonDialog: type the reason and press OK."""
+    return lambda dialog: dialog.reason.setText(text) or dialog.accept() or dialog.result()
+
+
+def test_retention_hold_is_toggled_with_a_reason_and_audited(page, session):
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    page.open_contact(case)
+    form, ui = page.form, page.form.ui
+    assert ui.retentionText.text().startswith("Review from 01/02/2027")
+    assert "date of birth unknown" in ui.retentionText.text()  # no subject DOB recorded
+    assert ui.holdText.text() == "No retention hold."
+
+    Dialogs.queue_answers(reason_answer("IICSA: preserve"))
+    ui.holdButton.click()
+    saved = record_of(session, case)
+    assert saved["retention_hold"] is True and saved["retention_hold_reason"] == "IICSA: preserve"
+    assert ui.holdText.text() == "On hold: IICSA: preserve"
+    assert "on retention hold" in ui.formTitle.text()
+    assert not ui.deleteButton.isEnabled() and "Lift" in ui.holdButton.text()
+    [entry] = [e for e in audit.entries_for("lado", "lado_contact", case)
+               if e.action == "retention_hold"]
+    assert entry.reason == "IICSA: preserve" and entry.user == "lado1"
+
+    Dialogs.queue_answers(0)  # the reason dialog cancelled: nothing changes
+    ui.holdButton.click()
+    assert record_of(session, case)["retention_hold"] is True
+
+    # Unsaved input is dealt with first: Cancel there stops the action too.
+    ui.lessons_learned.setPlainText("typed, not saved")
+    Dialogs.queue_answers("cancel")
+    ui.holdButton.click()
+    assert Dialogs.shown[-1][0] == "save_discard_cancel"
+    assert record_of(session, case)["retention_hold"] is True
+    Dialogs.queue_answers("discard", reason_answer("Inquiry closed"))
+    ui.holdButton.click()
+    assert record_of(session, case)["retention_hold"] is False
+    assert ui.holdText.text() == "No retention hold." and ui.deleteButton.isEnabled()
+    assert ui.lessons_learned.toPlainText() == "" and not form.is_dirty()
+
+
+def test_redacting_a_malicious_allegation_clears_its_details(page, session):
+    case = service.create_contact(session, {
+        **_consultation("Oakfield Primary School"),
+        "threshold_met": True, "abuse_category": ["physical"],
+        "harm_criteria": ["harmed_or_may_have_harmed"],
+        "allegation_details": "Said to have pushed a pupil.",
+        "lessons_learned": "None.", "outcome": "malicious",
+        "outcome_date": dt.date(2017, 2, 20), "date_closed": dt.date(2017, 2, 21),
+        "closure_reason": "outcome_reached",
+    })
+    meeting = service.add_meeting(session, case, {"meeting_type": "strategy_meeting",
+                                                  "meeting_date": dt.date(2017, 2, 3),
+                                                  "notes": "Named the pupil"})
+    page.open_contact(case)
+    form, ui = page.form, page.form.ui
+    assert ui.redactButton.isEnabled()
+    assert ui.allegation_details.toPlainText() == "Said to have pushed a pupil."
+
+    Dialogs.queue_answers(reason_answer("Found malicious"), False)  # confirmation refused
+    ui.redactButton.click()
+    assert record_of(session, case)["allegation_details"] == "Said to have pushed a pupil."
+
+    Dialogs.queue_answers(reason_answer("Found malicious"), True)
+    ui.redactButton.click()
+    kind, title, text = Dialogs.shown[-1]
+    assert (kind, title) == ("confirm", f"Redact {record_of(session, case)['ref']}")
+    assert "Found malicious" in text
+    saved = record_of(session, case)
+    assert saved["allegation_details"] is None and saved["lessons_learned"] is None
+    assert saved["redacted"] is True and saved["meetings"][0]["notes"] is None
+    assert ui.allegation_details.toPlainText() == ""
+    assert ui.allegation_details.placeholderText().startswith("Redacted")
+    assert "Details redacted" in ui.holdText.text() and not ui.redactButton.isEnabled()
+    assert form.follow_up_rows()[0][3] == ""
+    assert [e.action for e in audit.entries_for("lado", "lado_meeting", meeting)] == ["create"]
+    assert "redact_details" in [e.action for e in audit.entries_for("lado", "lado_contact", case)]
+
+
+def test_redaction_is_offered_only_for_a_malicious_or_false_outcome(page, session):
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    page.open_contact(case)
+    assert not page.form.ui.redactButton.isEnabled()
+    Dialogs.queue_answers(None)  # called anyway (e.g. from code): it says why, and stops
+    assert page.form.redact_details() is False
+    assert Dialogs.shown[-1][:2] == ("warn", "Cannot redact")
+
+
+def test_the_list_loads_a_page_at_a_time_and_counts_after(qtbot, session, monkeypatch):
+    from hscb_desktop.gui import lado_list
+
+    monkeypatch.setattr(lado_list, "PAGE_SIZE", 2)
+    names = ["Alder School", "Birch School", "Cedar School", "Damson School", "Elm School"]
+    made = [service.create_contact(session, _consultation(name)) for name in names]
+    hidden = LadoPage(session)  # not shown: no view asks for more rows
+    qtbot.addWidget(hidden)
+    lst = hidden.list
+    assert lst.ids() == made[::-1][:2]  # one page, newest first
+    assert lst.count.text() == ""  # the count comes once the page is up
+    qtbot.waitUntil(lambda: lst.count.text() == "5 contacts", timeout=2000)
+    assert lst.model.canFetchMore()
+    lst.model.fetchMore()
+    assert lst.ids() == made[::-1][:4]
+    lst.refresh()  # after a save: as many rows as were loaded, in one query
+    assert lst.ids() == made[::-1][:4]
+    lst.search.setText("damson")  # a search starts again from its first page
+    qtbot.waitUntil(lambda: lst.ids() == [made[3]], timeout=2000)
+    assert lst.count.text() == "1 contact"  # all on one page: counted without a query
+    lst.search.clear()
+    qtbot.waitUntil(lambda: len(lst.ids()) == 2, timeout=2000)
+    lst.show_chosen(made[:3])
+    assert lst.ids() == [made[2], made[1]]
+    qtbot.waitUntil(lambda: lst.count.text() == "3 contacts", timeout=2000)
+
+
+def test_a_shown_list_fills_its_view(qtbot, session, monkeypatch):
+    from hscb_desktop.gui import lado_list
+
+    monkeypatch.setattr(lado_list, "PAGE_SIZE", 2)
+    made = [service.create_contact(session, _consultation(f"Employer {n}")) for n in range(5)]
+    shown = LadoPage(session)
+    qtbot.addWidget(shown)
+    shown.resize(1366, 768)
+    shown.show()
+    lst = shown.list
+    qtbot.waitUntil(lambda: lst.ids() == made[::-1], timeout=2000)  # the view fetched more
+    assert not lst.model.canFetchMore()
+    lst.table.sortByColumn(lst.model.column_index("employer"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: lst.ids() == made, timeout=2000)
+    assert lst.count.text() == "5 contacts"

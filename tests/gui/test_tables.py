@@ -270,3 +270,196 @@ def test_sorting_from_a_view_header_goes_to_the_source(qtbot, source, model) -> 
     view.sortByColumn(model.column_index("count"), Qt.SortOrder.AscendingOrder)
     assert source.ids_calls[-1] == ("count", False)
     assert source.data[proxy.id_at(0)]["count"] == 0
+
+
+# -- paged sources ---------------------------------------------------------------------
+
+
+class PagedFakeSource(FakeSource):
+    """A paged RowSource (``page`` and ``count``, plus ``rows`` for invalidated rows)."""
+
+    def __init__(self, n: int = 1000) -> None:
+        super().__init__(n)
+        self.page_calls: list[tuple[int, int, str | None, bool]] = []
+        self.count_calls = 0
+
+    def page(self, offset: int, limit: int, sort: str | None, descending: bool):
+        self.page_calls.append((offset, limit, sort, descending))
+        ordered = FakeSource.ids(self, sort, descending)
+        return [(i, dict(self.data[i])) for i in ordered[offset : offset + limit]]
+
+    def count(self) -> int:
+        self.count_calls += 1
+        return len(self.data)
+
+    def ids(self, sort, descending):  # pragma: no cover - a paged model must not ask
+        raise AssertionError("a paged model asked for every id")
+
+
+class PageOnlySource:
+    """A paged source with nothing but ``page``."""
+
+    def __init__(self, n: int) -> None:
+        self.data = {i: {"ref": f"R{i}", "agency": "Police"} for i in range(1, n + 1)}
+        self.calls = 0
+
+    def page(self, offset, limit, sort, descending):
+        self.calls += 1
+        return [(i, dict(self.data[i])) for i in sorted(self.data)[offset : offset + limit]]
+
+
+@pytest.fixture
+def paged_source() -> PagedFakeSource:
+    return PagedFakeSource(450)
+
+
+@pytest.fixture
+def paged(paged_source) -> RecordTableModel:
+    return RecordTableModel(COLUMNS, paged_source, page_size=200)
+
+
+def test_paged_model_passes_the_model_testers(qtmodeltester, qtlog, paged) -> None:
+    qtmodeltester.check(paged, force_py=True)  # fetches the remaining pages too
+    assert paged.rowCount() == 450
+    paged.sort(paged.column_index("received"), Qt.SortOrder.DescendingOrder)
+    paged.fetchMore()
+    paged.invalidate_ids([5, 6, 7, 900])
+    paged.refresh()
+    other = RecordTableModel(COLUMNS, PagedFakeSource(450), page_size=100)
+    qtmodeltester.check(other)  # the C++ QAbstractItemModelTester
+    other.sort(0, Qt.SortOrder.DescendingOrder)
+    other.fetchMore()
+    other.refresh()
+    assert not [r for r in qtlog.records if "FAIL" in r.message]
+
+
+def test_paged_model_loads_one_page_with_its_values(paged_source, paged) -> None:
+    assert paged.paged
+    assert paged_source.page_calls == [(0, 200, None, False)]
+    assert paged.rowCount() == 200
+    assert [paged.id_at(r) for r in range(3)] == [1, 2, 3]
+    assert cell(paged, 150, "ref") == "LADO-00151"
+    assert paged_source.rows_calls == []  # the values came with the page
+    assert paged.row_of(151) == 150
+    assert paged.row_of(300) is None  # not loaded yet
+    assert paged_source.count_calls == 0  # nobody asked for the total
+
+
+def test_fetch_more_appends_the_next_page(qtbot, paged_source, paged) -> None:
+    assert paged.canFetchMore()
+    with qtbot.waitSignal(paged.rowsInserted) as blocker:
+        paged.fetchMore()
+    assert blocker.args[1:] == [200, 399]
+    assert paged_source.page_calls[-1] == (200, 200, None, False)
+    assert paged.rowCount() == 400
+    assert paged.row_of(300) == 299 and cell(paged, 299, "ref") == "LADO-00300"
+    assert paged.canFetchMore()
+    paged.fetchMore()
+    assert paged.rowCount() == 450  # a short page: the end
+    assert not paged.canFetchMore()
+    calls = len(paged_source.page_calls)
+    paged.fetchMore()
+    assert len(paged_source.page_calls) == calls
+    assert not paged.canFetchMore(paged.index(0, 0))  # rows have no children
+
+
+def test_fetch_more_skips_records_that_shifted_into_the_next_page(paged_source, paged) -> None:
+    del paged_source.data[1]  # an earlier record went: the next page starts one later
+    paged_source.data[0] = dict(paged_source.data[2], ref="LADO-00000")
+    paged_source.data[-1] = dict(paged_source.data[2], ref="LADO-0000-")
+    paged.fetchMore()
+    ids = [paged.id_at(r) for r in range(paged.rowCount())]
+    assert len(ids) == len(set(ids))
+
+
+def test_total_counts_lazily(paged_source, paged) -> None:
+    assert paged.total() == 450
+    assert paged.total() == 450
+    assert paged_source.count_calls == 1  # asked once per load
+    paged.refresh()
+    assert paged.total() == 450 and paged_source.count_calls == 2
+    small = PagedFakeSource(30)
+    model = RecordTableModel(COLUMNS, small, page_size=200)
+    assert model.total() == 30 and small.count_calls == 0  # all loaded: no query
+    whole = RecordTableModel(COLUMNS, FakeSource(12))
+    assert whole.total() == 12
+    assert RecordTableModel(COLUMNS, PageOnlySource(300), page_size=100).total() is None
+    assert RecordTableModel(COLUMNS).total() == 0
+
+
+def test_paged_sort_pages_again_from_the_start(qtbot, paged_source, paged) -> None:
+    paged.fetchMore()
+    with qtbot.waitSignal(paged.modelReset):
+        paged.sort(paged.column_index("received"), Qt.SortOrder.DescendingOrder)
+    assert paged_source.page_calls[-1] == (0, 200, "received", True)
+    assert paged.rowCount() == 200
+    expected = FakeSource.ids(paged_source, "received", True)
+    assert [paged.id_at(r) for r in range(200)] == expected[:200]
+    paged.fetchMore()
+    assert paged_source.page_calls[-1] == (200, 200, "received", True)
+    assert [paged.id_at(r) for r in range(400)] == expected[:400]
+    paged.sort(-1)
+    assert paged_source.page_calls[-1] == (0, 200, None, False)
+    assert paged.id_at(0) == 1
+
+
+def test_paged_refresh_reloads_what_was_loaded(qtbot, paged_source, paged) -> None:
+    paged.sort(paged.column_index("ref"), Qt.SortOrder.DescendingOrder)
+    paged.fetchMore()
+    paged_source.data[451] = dict(paged_source.data[449], ref="LADO-00451")
+    paged_source.data[7]["agency"] = "Probation"
+    with qtbot.waitSignal(paged.modelReset):
+        paged.refresh()
+    assert paged_source.page_calls[-1] == (0, 400, "ref", True)  # one query, the sort kept
+    assert paged.rowCount() == 400 and paged.id_at(0) == 451
+    assert paged.canFetchMore()
+    paged.fetchMore()
+    assert paged.rowCount() == 451
+    assert cell(paged, paged.row_of(7), "agency") == "Probation"
+
+
+def test_paged_set_source_starts_from_the_first_page(paged_source, paged) -> None:
+    paged.fetchMore()
+    other = PagedFakeSource(1000)
+    paged.set_source(other)
+    assert other.page_calls == [(0, 200, None, False)]
+    assert paged.rowCount() == 200
+    paged.set_source(FakeSource(5))  # back to a whole source
+    assert not paged.paged and paged.rowCount() == 5 and not paged.canFetchMore()
+    paged.set_source(None)
+    assert paged.rowCount() == 0 and not paged.canFetchMore()
+
+
+def test_paged_invalidate_refetches_only_the_changed_rows(qtbot, paged_source, paged) -> None:
+    paged_source.data[7]["agency"] = "Probation"
+    with qtbot.waitSignal(paged.dataChanged):
+        paged.invalidate_ids([7, 9999])
+    assert cell(paged, paged.row_of(7), "agency") == "Probation"
+    assert paged_source.rows_calls == [[7]]
+    only = PageOnlySource(300)
+    model = RecordTableModel(COLUMNS, only, page_size=100)
+    model.fetchMore()
+    model.invalidate_ids([3])  # no rows(): reloaded instead
+    assert only.calls == 3 and model.rowCount() == 200
+
+
+def test_a_view_fetches_more_as_it_scrolls(qtbot, paged_source, paged) -> None:
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(paged)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert paged.rowCount() == 200
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: paged.rowCount() > 200)
+    assert paged_source.page_calls[1] == (200, 200, None, False)
+
+
+def test_proxy_over_a_paged_model_filters_what_is_loaded(paged_source, paged) -> None:
+    proxy = RecordFilterProxy(paged, text_columns=["agency"])
+    proxy.set_text("police")
+    assert proxy.rowCount() == 50  # of the 200 loaded
+    paged.fetchMore()
+    assert proxy.rowCount() == 100
+    assert paged_source.rows_calls == []

@@ -74,7 +74,11 @@ class LadoContact(LadoModel):
 
     class Meta:
         table_name = "lado_contact"
-        indexes = ((("threshold_met", "date_received"), False),)
+        indexes = (
+            (("threshold_met", "date_received"), False),
+            # The list's "Open" filter, and its sorts by status and days open (schema 0003).
+            (("date_closed", "date_received"), False),
+        )
 
 
 class LadoSubject(LadoModel):

@@ -1,18 +1,21 @@
-"""The LADO list: filters, type-ahead search and sortable columns (a ``RowSource``).
+"""The LADO list: filters, type-ahead search and sortable columns (a paged ``RowSource``).
 
-The GUI's table model asks ``ids`` once for the order, then ``rows`` a page at
-a time, so a list of 100,000 contacts never loads whole. Text search goes
-through the FTS index in ``storage.search`` (substring match on reference,
-employer, subject name and subject role).
+The GUI's table model asks ``page`` for the first screen (one query: the ids and their
+row values, ordered and filtered in the database) and for more as the view scrolls, and
+``count`` for the "N contacts" caption; ``ids``/``rows`` give the same order whole (for
+callers that want every id). Text search goes through the FTS index in
+``storage.search`` (substring match on reference, employer, subject name and role) as a
+condition inside the same query.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from peewee import JOIN
+from peewee import JOIN, SQL, fn
 
 from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import ReportingPeriod, period_for
@@ -38,8 +41,7 @@ COLUMN_TITLES = {
     "retention_review_date": "Retention review",
 }
 COLUMNS = tuple(COLUMN_TITLES)
-_PAGE = 500  # ids per IN (...) query, well under any engine's parameter limit
-_IN_LIMIT = 5000  # search hits up to this many go into the query; more are filtered after
+_PAGE = 500  # ids per IN (...) query in rows(), well under any engine's parameter limit
 
 
 @dataclass
@@ -51,6 +53,13 @@ class Filters:
     outcome: str | None = None  # a vocab.OUTCOMES code
     text: str = ""  # type-ahead search
     retention_due: bool = False  # review date reached and no hold
+    among: Collection[int] | None = None  # only these contacts (e.g. "related contacts")
+
+
+def _row_columns():
+    c, s = LadoContact, LadoSubject
+    return (c.id, c.ref, c.date_received, c.threshold_met, c.employer_name, c.sector_group,
+            s.name, c.subject_role, c.outcome, c.date_closed, c.retention_review_date)
 
 
 class ContactList:
@@ -63,9 +72,12 @@ class ContactList:
     def today(self) -> dt.date:
         return local_today(self.session.clock)
 
-    def _where(self, among: set[int] | None = None):
+    # -- the query --------------------------------------------------------
+    def _where(self) -> list:
         f, c = self.filters, LadoContact
-        clauses = [c.id.in_(sorted(among))] if among is not None else []
+        clauses = []
+        if f.among is not None:
+            clauses.append(c.id.in_(sorted(f.among)))
         if f.period:
             period = period_for("lado", f.period) if isinstance(f.period, str) else f.period
             clauses.append(c.date_received.between(period.start, period.end))
@@ -81,11 +93,16 @@ class ContactList:
             clauses.append(c.outcome == f.outcome)
         if f.retention_due:
             clauses.append((c.retention_review_date <= self.today) & (c.retention_hold == False))
+        text = search.matching("lado", SEARCH_INDEX, c.id, self.filters.text)
+        if text is not None:
+            clauses.append(text)
         return clauses
 
-    def ids(self, sort: str | None = None, descending: bool = False) -> list[int]:
+    def _order(self, sort: str | None, descending: bool) -> tuple[list, bool]:
+        """The ORDER BY terms for column ``sort`` (always ending in the id, so pages are
+        stable) and whether the subject table must be joined for them."""
         c, s = LadoContact, LadoSubject
-        order = {
+        keys = {
             "ref": c.ref,
             "date_received": c.date_received,
             "type": c.threshold_met,
@@ -96,91 +113,106 @@ class ContactList:
             "outcome": c.outcome,
             "status": c.date_closed.is_null(),
             "retention_review_date": c.retention_review_date,
+            # Days open, exactly as the column shows it: to the closing date, or to today
+            # while open. Computed in SQL over the (date_closed, date_received) index, so
+            # no row is read to sort. "Open over" sorts the same way: its marks grow with
+            # the days open (closed cases show none and sort by the days they were open).
+            "days_open": search.days_between(
+                fn.COALESCE(c.date_closed, self.today.isoformat()), c.date_received
+            ),
         }
-        by_age = sort in ("days_open", "timeliness")
-        query = c.select(c.id, c.date_received, c.date_closed) if by_age else c.select(c.id)
-        if sort == "subject_name":
+        keys["timeliness"] = keys["days_open"]
+        key = keys.get(sort)
+        if key is None:  # natural order: newest first (reversed for an unknown column)
+            if sort is not None and descending:
+                return [c.date_received.asc(), c.id.asc()], False
+            return [c.date_received.desc(), c.id.desc()], False
+        if descending:
+            return [key.desc(), c.id.desc()], sort == "subject_name"
+        return [key.asc(), c.id.asc()], sort == "subject_name"
+
+    def _select(self, *columns, sort: str | None, descending: bool):
+        """The filtered, ordered query of ``columns`` (the subject joined only to sort)."""
+        c, s = LadoContact, LadoSubject
+        order, needs_subject = self._order(sort, descending)
+        query = c.select(*columns)
+        if needs_subject:
             query = query.join(s, on=(s.contact == c.id), join_type=JOIN.LEFT_OUTER)
-        found = None
-        if self.filters.text.strip():
-            found = set(search.match("lado", SEARCH_INDEX, self.filters.text))
-            if not found:
-                return []
-        for clause in self._where(found if found is not None and len(found) <= _IN_LIMIT else None):
+        for clause in self._where():
             query = query.where(clause)
-        if sort in order:
-            key = order[sort]
-            query = query.order_by(
-                key.desc() if descending else key.asc(), c.id.desc() if descending else c.id.asc()
-            )
-        else:
-            query = query.order_by(c.date_received.desc(), c.id.desc())
+        return query.order_by(*order)
+
+    # -- RowSource --------------------------------------------------------
+    def page(
+        self, offset: int, limit: int, sort: str | None = None, descending: bool = False
+    ) -> list[tuple[int, dict[str, Any]]]:
+        """Rows ``offset`` to ``offset + limit`` of the list in this order, with their
+        values: one query. The page's ids are picked first (over indexes, no row read
+        beyond the page, no subject joined unless sorting by it), then joined to their
+        values: sorting 100,000 contacts by days open takes 16 ms, not 190."""
+        c = LadoContact
+        chosen = (
+            self._select(c.id, sort=sort, descending=descending)
+            .limit(max(0, int(limit)))
+            .offset(max(0, int(offset)))
+        )
+        order, _ = self._order(sort, descending)
+        query = (
+            c.select(*_row_columns())
+            .join(LadoSubject, on=(LadoSubject.contact == c.id), join_type=JOIN.LEFT_OUTER)
+            .where(c.id.in_(chosen))
+            .order_by(*order)
+        )
+        today = self.today
+        return [(r[0], _values(r, today)) for r in c._meta.database.execute(query)]
+
+    def count(self) -> int:
+        """How many contacts the list holds (the same filters as ``page``)."""
+        c = LadoContact
+        query = c.select(fn.COUNT(SQL("*")))
+        for clause in self._where():
+            query = query.where(clause)
+        return int(query.scalar() or 0)
+
+    def ids(self, sort: str | None = None, descending: bool = False) -> list[int]:
+        """Every matching id in the order ``page`` gives them."""
+        query = self._select(LadoContact.id, sort=sort, descending=descending)
         # The bare cursor, not peewee's row objects: 100,000 ids in ~25 ms instead of ~180.
-        rows = list(c._meta.database.execute(query))
-        if by_age:
-            # Depends on today, so computed here rather than in engine-specific SQL.
-            today = self.today
-            rows.sort(key=lambda r: ((_day(r[2]) or today) - _day(r[1]), r[0]), reverse=descending)
-        elif sort is not None and sort not in order and descending:
-            rows.reverse()
-        ids = [r[0] for r in rows]
-        if found is not None and len(found) > _IN_LIMIT:
-            ids = [i for i in ids if i in found]  # many matches: cheaper to filter the ordered ids
-        return ids
+        return [r[0] for r in LadoContact._meta.database.execute(query)]
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        c, s = LadoContact, LadoSubject
-        today, out = self.today, {}
+        c, today, out = LadoContact, self.today, {}
         for start in range(0, len(ids), _PAGE):
             chunk = ids[start : start + _PAGE]
             query = (
-                c.select(
-                    c.id,
-                    c.ref,
-                    c.date_received,
-                    c.threshold_met,
-                    c.employer_name,
-                    c.sector_group,
-                    s.name,
-                    c.subject_role,
-                    c.outcome,
-                    c.date_closed,
-                    c.retention_review_date,
-                )
-                .join(s, on=(s.contact == c.id), join_type=JOIN.LEFT_OUTER)
+                c.select(*_row_columns())
+                .join(LadoSubject, on=(LadoSubject.contact == c.id), join_type=JOIN.LEFT_OUTER)
                 .where(c.id.in_(chunk))
-                .tuples()
             )
-            for (
-                cid,
-                ref,
-                received,
-                threshold,
-                employer,
-                group,
-                name,
-                role,
-                outcome,
-                closed,
-                review,
-            ) in query:
-                out[cid] = {
-                    "ref": ref,
-                    "date_received": received,
-                    "type": "Threshold" if threshold else "Consultation",
-                    "employer": employer,
-                    "sector_group": V.SECTOR_GROUPS.label(group)
-                    if group in V.SECTOR_GROUPS
-                    else "",
-                    "subject_name": name or "",
-                    "subject_role": role or "",
-                    "outcome": V.OUTCOMES.label(outcome) if outcome in V.OUTCOMES else "",
-                    "status": "Closed" if closed else "Open",
-                    "days_open": rules.days_open(received, closed, today),
-                    "timeliness": "" if closed else rules.timeliness_mark(received, None, today),
-                    "retention_review_date": review,
-                }
+            for row in c._meta.database.execute(query):
+                out[row[0]] = _values(row, today)
         return out
+
+
+def _values(row: tuple, today: dt.date) -> dict[str, Any]:
+    """One list row's values from a bare cursor's ``_row_columns`` tuple (the cursor, not
+    peewee's row conversion: a page of 200 rows in half the time)."""
+    _id, ref, received, threshold, employer, group, name, role, outcome, closed, review = row
+    received, closed, review = _day(received), _day(closed), _day(review)
+    return {
+        "ref": ref,
+        "date_received": received,
+        "type": "Threshold" if threshold else "Consultation",
+        "employer": employer,
+        "sector_group": V.SECTOR_GROUPS.label(group) if group in V.SECTOR_GROUPS else "",
+        "subject_name": name or "",
+        "subject_role": role or "",
+        "outcome": V.OUTCOMES.label(outcome) if outcome in V.OUTCOMES else "",
+        "status": "Closed" if closed else "Open",
+        "days_open": rules.days_open(received, closed, today),
+        "timeliness": "" if closed else rules.timeliness_mark(received, None, today),
+        "retention_review_date": review,
+    }
 
 
 def _day(value) -> dt.date | None:

@@ -81,7 +81,8 @@ def attendees_of(bookings, aggregates) -> int:
     """Attendees (§5.3: attended + unscheduled attended) in valid rows; never raises."""
     total = 0
     for b in bookings or []:
-        if get(b, "status") in V.ATTENDED_STATUSES:
+        status = get(b, "status")
+        if isinstance(status, str) and status in V.ATTENDED_STATUSES:  # a list is not hashable
             total += 1
     for a in aggregates or []:
         n, _ = as_int(get(a, "attended_count"), 0)

@@ -1,6 +1,6 @@
 # Generated from ui/lado_contact_form.ui by hscb_desktop.gui.build_forms - do not edit.
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QTableWidget, QVBoxLayout, QWidget
 
 from hscb_desktop.gui.checklist import CodeChecklist
 from hscb_desktop.gui.record_form import UkDateEdit
@@ -81,84 +81,118 @@ class Ui_LadoContactForm(object):
 
         self.contactLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.threshold_met)
 
+        self.threshold_decision_dateLabel = QLabel(self.contactGroup)
+        self.threshold_decision_dateLabel.setObjectName(u"threshold_decision_dateLabel")
+
+        self.contactLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.threshold_decision_dateLabel)
+
+        self.threshold_decision_date = UkDateEdit(self.contactGroup)
+        self.threshold_decision_date.setObjectName(u"threshold_decision_date")
+        self.threshold_decision_date.setMaximumSize(QSize(130, 16777215))
+
+        self.contactLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.threshold_decision_date)
+
         self.date_receivedLabel = QLabel(self.contactGroup)
         self.date_receivedLabel.setObjectName(u"date_receivedLabel")
 
-        self.contactLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.date_receivedLabel)
+        self.contactLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.date_receivedLabel)
 
         self.date_received = UkDateEdit(self.contactGroup)
         self.date_received.setObjectName(u"date_received")
         self.date_received.setMaximumSize(QSize(130, 16777215))
 
-        self.contactLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.date_received)
+        self.contactLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.date_received)
 
         self.date_allegation_knownLabel = QLabel(self.contactGroup)
         self.date_allegation_knownLabel.setObjectName(u"date_allegation_knownLabel")
 
-        self.contactLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.date_allegation_knownLabel)
+        self.contactLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.date_allegation_knownLabel)
 
         self.date_allegation_known = UkDateEdit(self.contactGroup)
         self.date_allegation_known.setObjectName(u"date_allegation_known")
         self.date_allegation_known.setMaximumSize(QSize(130, 16777215))
 
-        self.contactLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.date_allegation_known)
+        self.contactLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date_allegation_known)
 
         self.date_of_incidentLabel = QLabel(self.contactGroup)
         self.date_of_incidentLabel.setObjectName(u"date_of_incidentLabel")
 
-        self.contactLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.date_of_incidentLabel)
+        self.contactLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.date_of_incidentLabel)
 
         self.date_of_incident = UkDateEdit(self.contactGroup)
         self.date_of_incident.setObjectName(u"date_of_incident")
         self.date_of_incident.setMaximumSize(QSize(130, 16777215))
 
-        self.contactLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.date_of_incident)
+        self.contactLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.date_of_incident)
 
         self.contact_methodLabel = QLabel(self.contactGroup)
         self.contact_methodLabel.setObjectName(u"contact_methodLabel")
 
-        self.contactLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.contact_methodLabel)
+        self.contactLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.contact_methodLabel)
 
         self.contact_method = QComboBox(self.contactGroup)
         self.contact_method.setObjectName(u"contact_method")
         self.contact_method.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.contact_method.setMinimumContentsLength(16)
 
-        self.contactLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.contact_method)
+        self.contactLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.contact_method)
 
         self.referral_source_typeLabel = QLabel(self.contactGroup)
         self.referral_source_typeLabel.setObjectName(u"referral_source_typeLabel")
 
-        self.contactLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.referral_source_typeLabel)
+        self.contactLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.referral_source_typeLabel)
 
         self.referral_source_type = QComboBox(self.contactGroup)
         self.referral_source_type.setObjectName(u"referral_source_type")
         self.referral_source_type.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.referral_source_type.setMinimumContentsLength(16)
 
-        self.contactLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.referral_source_type)
+        self.contactLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.referral_source_type)
+
+        self.referrer_agency_idLabel = QLabel(self.contactGroup)
+        self.referrer_agency_idLabel.setObjectName(u"referrer_agency_idLabel")
+
+        self.contactLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.referrer_agency_idLabel)
+
+        self.referrer_agency_id = QComboBox(self.contactGroup)
+        self.referrer_agency_id.setObjectName(u"referrer_agency_id")
+        self.referrer_agency_id.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.referrer_agency_id.setMinimumContentsLength(16)
+
+        self.contactLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.referrer_agency_id)
 
         self.referrer_nameLabel = QLabel(self.contactGroup)
         self.referrer_nameLabel.setObjectName(u"referrer_nameLabel")
 
-        self.contactLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.referrer_nameLabel)
+        self.contactLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.referrer_nameLabel)
 
         self.referrer_name = QLineEdit(self.contactGroup)
         self.referrer_name.setObjectName(u"referrer_name")
         self.referrer_name.setMaxLength(200)
 
-        self.contactLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.referrer_name)
+        self.contactLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.referrer_name)
 
         self.referrer_roleLabel = QLabel(self.contactGroup)
         self.referrer_roleLabel.setObjectName(u"referrer_roleLabel")
 
-        self.contactLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.referrer_roleLabel)
+        self.contactLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.referrer_roleLabel)
 
         self.referrer_role = QLineEdit(self.contactGroup)
         self.referrer_role.setObjectName(u"referrer_role")
         self.referrer_role.setMaxLength(200)
 
-        self.contactLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.referrer_role)
+        self.contactLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.referrer_role)
+
+        self.lado_officerLabel = QLabel(self.contactGroup)
+        self.lado_officerLabel.setObjectName(u"lado_officerLabel")
+
+        self.contactLayout.setWidget(11, QFormLayout.ItemRole.LabelRole, self.lado_officerLabel)
+
+        self.lado_officer = QLineEdit(self.contactGroup)
+        self.lado_officer.setObjectName(u"lado_officer")
+        self.lado_officer.setMaxLength(120)
+
+        self.contactLayout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.lado_officer)
 
 
         self.column1.addWidget(self.contactGroup)
@@ -246,7 +280,7 @@ class Ui_LadoContactForm(object):
         self.column1.addItem(self.column1Stretch)
 
 
-        self.columnsLayout.addLayout(self.column1, 0, 0, 2, 1)
+        self.columnsLayout.addLayout(self.column1, 0, 0, 3, 1)
 
         self.column2 = QVBoxLayout()
         self.column2.setObjectName(u"column2")
@@ -314,6 +348,29 @@ class Ui_LadoContactForm(object):
 
         self.employerLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.subject_employment_basis)
 
+        self.previous_allegations_knownLabel = QLabel(self.employerGroup)
+        self.previous_allegations_knownLabel.setObjectName(u"previous_allegations_knownLabel")
+
+        self.employerLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.previous_allegations_knownLabel)
+
+        self.previous_allegations_known = QComboBox(self.employerGroup)
+        self.previous_allegations_known.setObjectName(u"previous_allegations_known")
+        self.previous_allegations_known.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.previous_allegations_known.setMinimumContentsLength(10)
+
+        self.employerLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.previous_allegations_known)
+
+        self.linked_case_refLabel = QLabel(self.employerGroup)
+        self.linked_case_refLabel.setObjectName(u"linked_case_refLabel")
+
+        self.employerLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.linked_case_refLabel)
+
+        self.linked_case_ref = QLineEdit(self.employerGroup)
+        self.linked_case_ref.setObjectName(u"linked_case_ref")
+        self.linked_case_ref.setMaxLength(20)
+
+        self.employerLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.linked_case_ref)
+
 
         self.column2.addWidget(self.employerGroup)
 
@@ -374,6 +431,17 @@ class Ui_LadoContactForm(object):
 
         self.subjectLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.subject_ethnicity)
 
+        self.subject_other_rolesLabel = QLabel(self.subjectGroup)
+        self.subject_other_rolesLabel.setObjectName(u"subject_other_rolesLabel")
+
+        self.subjectLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.subject_other_rolesLabel)
+
+        self.subject_other_roles = QLineEdit(self.subjectGroup)
+        self.subject_other_roles.setObjectName(u"subject_other_roles")
+        self.subject_other_roles.setMaxLength(2000)
+
+        self.subjectLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.subject_other_roles)
+
 
         self.column2.addWidget(self.subjectGroup)
 
@@ -412,20 +480,45 @@ class Ui_LadoContactForm(object):
 
         self.allegationLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.harm_criteria)
 
+        self.followed_physical_interventionLabel = QLabel(self.allegationGroup)
+        self.followed_physical_interventionLabel.setObjectName(u"followed_physical_interventionLabel")
+
+        self.allegationLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.followed_physical_interventionLabel)
+
+        self.followed_physical_intervention = QComboBox(self.allegationGroup)
+        self.followed_physical_intervention.setObjectName(u"followed_physical_intervention")
+        self.followed_physical_intervention.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.followed_physical_intervention.setMinimumContentsLength(10)
+
+        self.allegationLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.followed_physical_intervention)
+
+        self.child_countLabel = QLabel(self.allegationGroup)
+        self.child_countLabel.setObjectName(u"child_countLabel")
+
+        self.allegationLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.child_countLabel)
+
+        self.child_count = QSpinBox(self.allegationGroup)
+        self.child_count.setObjectName(u"child_count")
+        self.child_count.setMinimum(-1)
+        self.child_count.setMaximum(999)
+        self.child_count.setMaximumSize(QSize(130, 16777215))
+
+        self.allegationLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.child_count)
+
         self.police_involved = QCheckBox(self.allegationGroup)
         self.police_involved.setObjectName(u"police_involved")
 
-        self.allegationLayout.setWidget(2, QFormLayout.ItemRole.SpanningRole, self.police_involved)
+        self.allegationLayout.setWidget(4, QFormLayout.ItemRole.SpanningRole, self.police_involved)
 
         self.s47_enquiry = QCheckBox(self.allegationGroup)
         self.s47_enquiry.setObjectName(u"s47_enquiry")
 
-        self.allegationLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.s47_enquiry)
+        self.allegationLayout.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.s47_enquiry)
 
         self.allegation_detailsLabel = QLabel(self.allegationGroup)
         self.allegation_detailsLabel.setObjectName(u"allegation_detailsLabel")
 
-        self.allegationLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.allegation_detailsLabel)
+        self.allegationLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.allegation_detailsLabel)
 
         self.allegation_details = QPlainTextEdit(self.allegationGroup)
         self.allegation_details.setObjectName(u"allegation_details")
@@ -433,7 +526,7 @@ class Ui_LadoContactForm(object):
         self.allegation_details.setMinimumSize(QSize(0, 60))
         self.allegation_details.setMaximumSize(QSize(16777215, 100))
 
-        self.allegationLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.allegation_details)
+        self.allegationLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.allegation_details)
 
 
         self.column3.addWidget(self.allegationGroup)
@@ -461,7 +554,26 @@ class Ui_LadoContactForm(object):
         self.followUpTable.horizontalHeader().setStretchLastSection(True)
         self.followUpTable.verticalHeader().setVisible(False)
 
-        self.followUpLayout.addWidget(self.followUpTable, 0, 0, 1, 4)
+        self.followUpLayout.addWidget(self.followUpTable, 0, 0, 1, 3)
+
+        self.followUpRowButtons = QVBoxLayout()
+        self.followUpRowButtons.setObjectName(u"followUpRowButtons")
+        self.editRowButton = QPushButton(self.followUpGroup)
+        self.editRowButton.setObjectName(u"editRowButton")
+
+        self.followUpRowButtons.addWidget(self.editRowButton)
+
+        self.deleteRowButton = QPushButton(self.followUpGroup)
+        self.deleteRowButton.setObjectName(u"deleteRowButton")
+
+        self.followUpRowButtons.addWidget(self.deleteRowButton)
+
+        self.followUpRowStretch = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.followUpRowButtons.addItem(self.followUpRowStretch)
+
+
+        self.followUpLayout.addLayout(self.followUpRowButtons, 0, 3, 1, 1)
 
         self.meetingType = QComboBox(self.followUpGroup)
         self.meetingType.setObjectName(u"meetingType")
@@ -528,6 +640,53 @@ class Ui_LadoContactForm(object):
 
         self.columnsLayout.addLayout(self.column23, 1, 1, 1, 2)
 
+        self.retentionGroup = QGroupBox(self.contents)
+        self.retentionGroup.setObjectName(u"retentionGroup")
+        self.retentionLayout = QHBoxLayout(self.retentionGroup)
+        self.retentionLayout.setObjectName(u"retentionLayout")
+        self.retentionTexts = QVBoxLayout()
+        self.retentionTexts.setObjectName(u"retentionTexts")
+        self.retentionText = QLabel(self.retentionGroup)
+        self.retentionText.setObjectName(u"retentionText")
+        self.retentionText.setWordWrap(True)
+        self.retentionText.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.retentionTexts.addWidget(self.retentionText)
+
+        self.holdText = QLabel(self.retentionGroup)
+        self.holdText.setObjectName(u"holdText")
+        self.holdText.setWordWrap(True)
+        self.holdText.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.retentionTexts.addWidget(self.holdText)
+
+
+        self.retentionLayout.addLayout(self.retentionTexts)
+
+        self.retentionButtons = QHBoxLayout()
+        self.retentionButtons.setObjectName(u"retentionButtons")
+        self.holdButton = QPushButton(self.retentionGroup)
+        self.holdButton.setObjectName(u"holdButton")
+
+        self.retentionButtons.addWidget(self.holdButton)
+
+        self.redactButton = QPushButton(self.retentionGroup)
+        self.redactButton.setObjectName(u"redactButton")
+
+        self.retentionButtons.addWidget(self.redactButton)
+
+        self.deleteButton = QPushButton(self.retentionGroup)
+        self.deleteButton.setObjectName(u"deleteButton")
+
+        self.retentionButtons.addWidget(self.deleteButton)
+
+
+        self.retentionLayout.addLayout(self.retentionButtons)
+
+        self.retentionLayout.setStretch(0, 1)
+
+        self.columnsLayout.addWidget(self.retentionGroup, 2, 1, 1, 2)
+
         self.columnsLayout.setColumnStretch(0, 1)
         self.columnsLayout.setColumnStretch(1, 1)
         self.columnsLayout.setColumnStretch(2, 1)
@@ -562,13 +721,16 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(shortcut)
         self.refLabel.setBuddy(self.ref)
         self.threshold_metLabel.setBuddy(self.threshold_met)
+        self.threshold_decision_dateLabel.setBuddy(self.threshold_decision_date)
         self.date_receivedLabel.setBuddy(self.date_received)
         self.date_allegation_knownLabel.setBuddy(self.date_allegation_known)
         self.date_of_incidentLabel.setBuddy(self.date_of_incident)
         self.contact_methodLabel.setBuddy(self.contact_method)
         self.referral_source_typeLabel.setBuddy(self.referral_source_type)
+        self.referrer_agency_idLabel.setBuddy(self.referrer_agency_id)
         self.referrer_nameLabel.setBuddy(self.referrer_name)
         self.referrer_roleLabel.setBuddy(self.referrer_role)
+        self.lado_officerLabel.setBuddy(self.lado_officer)
         self.outcomeLabel.setBuddy(self.outcome)
         self.outcome_dateLabel.setBuddy(self.outcome_date)
         self.date_closedLabel.setBuddy(self.date_closed)
@@ -580,34 +742,47 @@ class Ui_LadoContactForm(object):
         self.setting_typeLabel.setBuddy(self.setting_type)
         self.subject_roleLabel.setBuddy(self.subject_role)
         self.subject_employment_basisLabel.setBuddy(self.subject_employment_basis)
+        self.previous_allegations_knownLabel.setBuddy(self.previous_allegations_known)
+        self.linked_case_refLabel.setBuddy(self.linked_case_ref)
         self.subject_nameLabel.setBuddy(self.subject_name)
         self.subject_sexLabel.setBuddy(self.subject_sex)
         self.subject_dobLabel.setBuddy(self.subject_dob)
         self.subject_ethnicityLabel.setBuddy(self.subject_ethnicity)
+        self.subject_other_rolesLabel.setBuddy(self.subject_other_roles)
         self.abuse_categoryLabel.setBuddy(self.abuse_category)
         self.harm_criteriaLabel.setBuddy(self.harm_criteria)
+        self.followed_physical_interventionLabel.setBuddy(self.followed_physical_intervention)
+        self.child_countLabel.setBuddy(self.child_count)
         self.allegation_detailsLabel.setBuddy(self.allegation_details)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.threshold_met, self.date_received)
+        QWidget.setTabOrder(self.threshold_met, self.threshold_decision_date)
+        QWidget.setTabOrder(self.threshold_decision_date, self.date_received)
         QWidget.setTabOrder(self.date_received, self.date_allegation_known)
         QWidget.setTabOrder(self.date_allegation_known, self.date_of_incident)
         QWidget.setTabOrder(self.date_of_incident, self.contact_method)
         QWidget.setTabOrder(self.contact_method, self.referral_source_type)
-        QWidget.setTabOrder(self.referral_source_type, self.referrer_name)
+        QWidget.setTabOrder(self.referral_source_type, self.referrer_agency_id)
+        QWidget.setTabOrder(self.referrer_agency_id, self.referrer_name)
         QWidget.setTabOrder(self.referrer_name, self.referrer_role)
-        QWidget.setTabOrder(self.referrer_role, self.employer_name)
+        QWidget.setTabOrder(self.referrer_role, self.lado_officer)
+        QWidget.setTabOrder(self.lado_officer, self.employer_name)
         QWidget.setTabOrder(self.employer_name, self.employment_sector)
         QWidget.setTabOrder(self.employment_sector, self.setting_type)
         QWidget.setTabOrder(self.setting_type, self.subject_role)
         QWidget.setTabOrder(self.subject_role, self.subject_employment_basis)
-        QWidget.setTabOrder(self.subject_employment_basis, self.subject_named)
+        QWidget.setTabOrder(self.subject_employment_basis, self.previous_allegations_known)
+        QWidget.setTabOrder(self.previous_allegations_known, self.linked_case_ref)
+        QWidget.setTabOrder(self.linked_case_ref, self.subject_named)
         QWidget.setTabOrder(self.subject_named, self.subject_name)
         QWidget.setTabOrder(self.subject_name, self.subject_sex)
         QWidget.setTabOrder(self.subject_sex, self.subject_dob)
         QWidget.setTabOrder(self.subject_dob, self.subject_ethnicity)
-        QWidget.setTabOrder(self.subject_ethnicity, self.abuse_category)
+        QWidget.setTabOrder(self.subject_ethnicity, self.subject_other_roles)
+        QWidget.setTabOrder(self.subject_other_roles, self.abuse_category)
         QWidget.setTabOrder(self.abuse_category, self.harm_criteria)
-        QWidget.setTabOrder(self.harm_criteria, self.police_involved)
+        QWidget.setTabOrder(self.harm_criteria, self.followed_physical_intervention)
+        QWidget.setTabOrder(self.followed_physical_intervention, self.child_count)
+        QWidget.setTabOrder(self.child_count, self.police_involved)
         QWidget.setTabOrder(self.police_involved, self.s47_enquiry)
         QWidget.setTabOrder(self.s47_enquiry, self.allegation_details)
         QWidget.setTabOrder(self.allegation_details, self.outcome)
@@ -617,7 +792,9 @@ class Ui_LadoContactForm(object):
         QWidget.setTabOrder(self.closure_reason, self.lessons_learned)
         QWidget.setTabOrder(self.lessons_learned, self.change_reason)
         QWidget.setTabOrder(self.change_reason, self.followUpTable)
-        QWidget.setTabOrder(self.followUpTable, self.meetingType)
+        QWidget.setTabOrder(self.followUpTable, self.editRowButton)
+        QWidget.setTabOrder(self.editRowButton, self.deleteRowButton)
+        QWidget.setTabOrder(self.deleteRowButton, self.meetingType)
         QWidget.setTabOrder(self.meetingType, self.meetingDate)
         QWidget.setTabOrder(self.meetingDate, self.meetingNotes)
         QWidget.setTabOrder(self.meetingNotes, self.addMeetingButton)
@@ -625,7 +802,10 @@ class Ui_LadoContactForm(object):
         QWidget.setTabOrder(self.actionType, self.actionDate)
         QWidget.setTabOrder(self.actionDate, self.actionNotes)
         QWidget.setTabOrder(self.actionNotes, self.addActionButton)
-        QWidget.setTabOrder(self.addActionButton, self.relatedShow)
+        QWidget.setTabOrder(self.addActionButton, self.holdButton)
+        QWidget.setTabOrder(self.holdButton, self.redactButton)
+        QWidget.setTabOrder(self.redactButton, self.deleteButton)
+        QWidget.setTabOrder(self.deleteButton, self.relatedShow)
         QWidget.setTabOrder(self.relatedShow, self.backButton)
         QWidget.setTabOrder(self.backButton, self.saveButton)
         QWidget.setTabOrder(self.saveButton, self.saveCloseButton)
@@ -663,6 +843,11 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.threshold_met.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Consultation or threshold case", None))
 #endif // QT_CONFIG(accessibility)
+        self.threshold_decision_dateLabel.setText(QCoreApplication.translate("LadoContactForm", u"Threshold deci&ded", None))
+#if QT_CONFIG(accessibility)
+        self.threshold_decision_date.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Date the threshold decision was made", None))
+#endif // QT_CONFIG(accessibility)
+        self.threshold_decision_date.setPlaceholderText(QCoreApplication.translate("LadoContactForm", u"dd/mm/yyyy", None))
         self.date_receivedLabel.setText(QCoreApplication.translate("LadoContactForm", u"Date &received", None))
 #if QT_CONFIG(accessibility)
         self.date_received.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Date received", None))
@@ -686,6 +871,10 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.referral_source_type.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Who made the referral", None))
 #endif // QT_CONFIG(accessibility)
+        self.referrer_agency_idLabel.setText(QCoreApplication.translate("LadoContactForm", u"Referrer a&gency", None))
+#if QT_CONFIG(accessibility)
+        self.referrer_agency_id.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Referrer's agency", None))
+#endif // QT_CONFIG(accessibility)
         self.referrer_nameLabel.setText(QCoreApplication.translate("LadoContactForm", u"Referrer na&me", None))
 #if QT_CONFIG(accessibility)
         self.referrer_name.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Referrer name", None))
@@ -693,6 +882,10 @@ class Ui_LadoContactForm(object):
         self.referrer_roleLabel.setText(QCoreApplication.translate("LadoContactForm", u"Referrer r&ole", None))
 #if QT_CONFIG(accessibility)
         self.referrer_role.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Referrer role", None))
+#endif // QT_CONFIG(accessibility)
+        self.lado_officerLabel.setText(QCoreApplication.translate("LadoContactForm", u"LADO &officer", None))
+#if QT_CONFIG(accessibility)
+        self.lado_officer.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"LADO officer handling the case", None))
 #endif // QT_CONFIG(accessibility)
         self.outcomeGroup.setTitle(QCoreApplication.translate("LadoContactForm", u"Outcome and closure", None))
         self.outcomeLabel.setText(QCoreApplication.translate("LadoContactForm", u"Out&come", None))
@@ -743,6 +936,15 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.subject_employment_basis.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Employment basis", None))
 #endif // QT_CONFIG(accessibility)
+        self.previous_allegations_knownLabel.setText(QCoreApplication.translate("LadoContactForm", u"Pre&vious allegations", None))
+#if QT_CONFIG(accessibility)
+        self.previous_allegations_known.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Previous allegations known about the subject", None))
+#endif // QT_CONFIG(accessibility)
+        self.linked_case_refLabel.setText(QCoreApplication.translate("LadoContactForm", u"Lin&ked case", None))
+#if QT_CONFIG(accessibility)
+        self.linked_case_ref.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Reference of a linked case (another subject in the same allegation)", None))
+#endif // QT_CONFIG(accessibility)
+        self.linked_case_ref.setPlaceholderText(QCoreApplication.translate("LadoContactForm", u"e.g. LADO-2016-0001", None))
         self.subjectGroup.setTitle(QCoreApplication.translate("LadoContactForm", u"Subject identity (optional for a consultation)", None))
         self.subject_named.setText(QCoreApplication.translate("LadoContactForm", u"Subject is name&d", None))
         self.subject_nameLabel.setText(QCoreApplication.translate("LadoContactForm", u"&Full name", None))
@@ -762,6 +964,11 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.subject_ethnicity.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Subject's ethnicity", None))
 #endif // QT_CONFIG(accessibility)
+        self.subject_other_rolesLabel.setText(QCoreApplication.translate("LadoContactForm", u"Other ro&les", None))
+#if QT_CONFIG(accessibility)
+        self.subject_other_roles.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Subject's other roles with children", None))
+#endif // QT_CONFIG(accessibility)
+        self.subject_other_roles.setPlaceholderText(QCoreApplication.translate("LadoContactForm", u"Other roles with children", None))
         self.allegationGroup.setTitle(QCoreApplication.translate("LadoContactForm", u"Allegation", None))
         self.abuse_categoryLabel.setText(QCoreApplication.translate("LadoContactForm", u"Cate&gories of harm", None))
 #if QT_CONFIG(accessibility)
@@ -771,6 +978,15 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.harm_criteria.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Harm criteria", None))
 #endif // QT_CONFIG(accessibility)
+        self.followed_physical_interventionLabel.setText(QCoreApplication.translate("LadoContactForm", u"If physical: after an authorised &restraint?", None))
+#if QT_CONFIG(accessibility)
+        self.followed_physical_intervention.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"If physical, did it follow an authorised physical intervention or restraint", None))
+#endif // QT_CONFIG(accessibility)
+        self.child_countLabel.setText(QCoreApplication.translate("LadoContactForm", u"&Number of children", None))
+#if QT_CONFIG(accessibility)
+        self.child_count.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Number of children involved", None))
+#endif // QT_CONFIG(accessibility)
+        self.child_count.setSpecialValueText(QCoreApplication.translate("LadoContactForm", u"Not recorded", None))
         self.police_involved.setText(QCoreApplication.translate("LadoContactForm", u"&Police involved", None))
         self.s47_enquiry.setText(QCoreApplication.translate("LadoContactForm", u"Section &47 enquiry", None))
         self.allegation_detailsLabel.setText(QCoreApplication.translate("LadoContactForm", u"&Details", None))
@@ -781,6 +997,14 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.followUpTable.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Meetings and actions", None))
 #endif // QT_CONFIG(accessibility)
+        self.editRowButton.setText(QCoreApplication.translate("LadoContactForm", u"&Edit\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editRowButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Change the selected meeting or action (Enter)", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteRowButton.setText(QCoreApplication.translate("LadoContactForm", u"Dele&te\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.deleteRowButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Delete the selected meeting or action (Delete)", None))
+#endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(accessibility)
         self.meetingType.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Meeting type", None))
 #endif // QT_CONFIG(accessibility)
@@ -808,6 +1032,25 @@ class Ui_LadoContactForm(object):
 #if QT_CONFIG(accessibility)
         self.followUpMessage.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Meetings and actions message", None))
 #endif // QT_CONFIG(accessibility)
+        self.retentionGroup.setTitle(QCoreApplication.translate("LadoContactForm", u"Retention", None))
+#if QT_CONFIG(accessibility)
+        self.retentionText.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Retention review", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.holdText.setAccessibleName(QCoreApplication.translate("LadoContactForm", u"Retention hold", None))
+#endif // QT_CONFIG(accessibility)
+        self.holdButton.setText(QCoreApplication.translate("LadoContactForm", u"Place on &hold\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.holdButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Place the record on a retention hold, or lift it", None))
+#endif // QT_CONFIG(tooltip)
+        self.redactButton.setText(QCoreApplication.translate("LadoContactForm", u"Redact details\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.redactButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Remove the details of an allegation found malicious or false", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteButton.setText(QCoreApplication.translate("LadoContactForm", u"Delete record\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.deleteButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Delete this record after its retention review", None))
+#endif // QT_CONFIG(tooltip)
         self.backButton.setText(QCoreApplication.translate("LadoContactForm", u"Back to list", None))
 #if QT_CONFIG(tooltip)
         self.backButton.setToolTip(QCoreApplication.translate("LadoContactForm", u"Return to the list (Esc)", None))
