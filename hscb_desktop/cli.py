@@ -12,9 +12,9 @@ import platform
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 from hscb_desktop import __version__
+from hscb_desktop.exporters import EXPORTERS
 from hscb_desktop.commands import COMMANDS  # noqa: F401 (the launcher reads the same list)
 from hscb_desktop.core.clock import SYSTEM_CLOCK, local_today
 from hscb_desktop.paths import data_paths
@@ -115,48 +115,8 @@ def cmd_backup(args) -> int:
 
 
 # -- export MODULE ------------------------------------------------------------------
-# module -> exporter(session, period_spec, path) -> Path. Each imports its domain only when
-# called, so the launcher (which imports COMMANDS) stays cheap. A new module's return plugs in
-# with one entry; argparse offers exactly these names.
-
-
-def _export_lado(session, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.lado import service
-
-    return service.export_lado(session, period_spec, path)
-
-
-def _export_fostering(session, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.fostering import service
-
-    return service.export_fostering(session, period_spec, path)
-
-
-def _export_board(session, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.board import service
-
-    return service.export_board(session, period_spec, path)
-
-
-def _export_training(session, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.training import service
-
-    return service.export_training(session, period_spec, path)
-
-
-def _export_cdop(session, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.cdop import service
-
-    return service.export_cdop(session, period_spec, path)
-
-
-EXPORTERS: dict[str, Callable[..., Path]] = {
-    "lado": _export_lado,
-    "fostering": _export_fostering,
-    "board": _export_board,
-    "training": _export_training,
-    "cdop": _export_cdop,
-}
+# The table of returns lives in hscb_desktop.exporters, shared with the Returns menu;
+# argparse offers exactly its names.
 
 
 def _own_password_first(session) -> None:

@@ -1,19 +1,17 @@
 """The Returns menu: choose a reporting year, choose where to save, produce the workbook.
 
-One flow serves every return (Anki's exporters, STYLE practice 11): ``RETURNS`` maps a
-domain to a ``ReturnKind`` (its title, its reporting-period module, the first year worth
-offering, and the service function that writes the workbook). LADO is registered here;
-fostering, CDOP and board returns plug in with ``register_return`` when their services
-exist. The main window offers a kind to every session whose ``return_domains`` hold its
-domain; the service checks the role again and hands out counts only.
+One flow serves every return (Anki's exporters, STYLE practice 11): ``RETURNS`` holds the
+app's table of returns (``hscb_desktop.exporters``, shared with ``hscb-desktop export``):
+title, reporting-period module, first year worth offering, and the service function that
+writes the workbook. The main window offers a return to every session whose
+``return_domains`` hold its domain; the service checks the role again and hands out
+counts only.
 
     export_return(window, session, "lado")   # dialog -> save file -> progress -> info
 """
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,51 +35,22 @@ from hscb_desktop.core.periods import (
 )
 from hscb_desktop.core.progress import Cancelled, Progress
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
+from hscb_desktop.exporters import EXPORTERS, Exporter
 from hscb_desktop.gui import workers
 from hscb_desktop.gui.dialogs import Dialogs
 from hscb_desktop.storage import stores
 
-# (session, "2016-17", path) -> the path written
-ExportFn = Callable[[Any, str, Path], Path]
 
 
-@dataclass(frozen=True)
-class ReturnKind:
-    domain: str  # as roles.RETURN_ACCESS names it, e.g. "lado"
-    title: str  # "LADO return": the menu item, the dialog title and the file name
-    period_module: str  # core.periods module: which months a year covers
-    first_year: int  # the earliest reporting year offered
-    export: ExportFn  # writes the workbook; imported only when a return is produced
-    note: str = ""  # one line for the dialog (what the workbook holds)
-
-
-def _export_lado(session: Any, period_spec: str, path: Path) -> Path:
-    from hscb_desktop.domains.lado import service  # the service and openpyxl load here
-
-    return service.export_lado(session, period_spec, path)
-
-
-RETURNS: dict[str, ReturnKind] = {}
+ReturnKind = Exporter  # one table of returns for the CLI and this menu (hscb_desktop.exporters)
+RETURNS: dict[str, ReturnKind] = dict(EXPORTERS)
 
 
 def register_return(kind: ReturnKind) -> ReturnKind:
-    if kind.domain in RETURNS:
-        raise ValueError(f"a return for {kind.domain!r} is already registered")
-    RETURNS[kind.domain] = kind
+    if kind.name in RETURNS:
+        raise ValueError(f"a return called {kind.name!r} is already registered")
+    RETURNS[kind.name] = kind
     return kind
-
-
-register_return(
-    ReturnKind(
-        domain="lado",
-        title="LADO return",
-        period_module="lado",
-        first_year=2014,
-        export=_export_lado,
-        note="Tables L1-L8 as the annual report shows them, counts only; "
-        "L1 also shows the two years before the one chosen.",
-    )
-)
 
 
 def returns_for(session: Any) -> list[ReturnKind]:
@@ -197,10 +166,10 @@ def failure_text(exc: BaseException, path: Path) -> str:
     return f"The return could not be produced ({type(exc).__name__}: {exc})."
 
 
-def export_return(parent: QWidget | None, session: Any, domain: str) -> workers.Task | None:
+def export_return(parent: QWidget | None, session: Any, name: str) -> workers.Task | None:
     """Ask for the year and the file, then produce the return off the GUI thread.
     Returns the task (None when the user cancelled a step)."""
-    kind = RETURNS[domain]
+    kind = RETURNS[name]
     dialog = ExportDialog(kind, session, parent)
     accepted = Dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted.value
     period = dialog.chosen_period()
@@ -220,7 +189,7 @@ def export_return(parent: QWidget | None, session: Any, domain: str) -> workers.
     def work(progress: Progress) -> Path:
         progress.report(0, None, f"Producing the {kind.title} for {period.short_label}…")
         try:
-            return kind.export(session, period.short_label, path)
+            return kind(session, period.short_label, path)
         finally:
             _close_worker_connections()
 

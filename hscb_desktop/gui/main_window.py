@@ -161,9 +161,9 @@ class MainWindow(QMainWindow):
         returns = bar.addMenu("R&eturns")
         self.return_actions: dict[str, QAction] = {}
         for kind in export_dialog.returns_for(self.session):  # counts only, never records
-            self.return_actions[kind.domain] = self._action(
+            self.return_actions[kind.name] = self._action(
                 returns, f"&{kind.title}…",
-                lambda _=False, d=kind.domain: export_dialog.export_return(self, self.session, d))
+                lambda _=False, n=kind.name: export_dialog.export_return(self, self.session, n))
         if not self.return_actions:
             returns.addAction("No returns for your roles yet").setEnabled(False)
         tools = bar.addMenu("&Tools")

@@ -168,14 +168,14 @@ def test_roles_without_returns_see_none(qtbot, admin_session, clock):
 
 
 def test_a_return_kind_plugs_in_for_another_domain(monkeypatch, officer, business_unit):
-    calls = []
     kind = export_dialog.ReturnKind(
-        domain="board", title="Board attendance return", period_module="board",
-        first_year=2015, export=lambda s, spec, path: calls.append(spec) or path)
+        name="extra", domain="board", title="Extra board return", period_module="board",
+        first_year=2015, service="hscb_desktop.domains.board.service", function="export_board")
     monkeypatch.setattr(export_dialog, "RETURNS", dict(export_dialog.RETURNS))
     export_dialog.register_return(kind)
-    assert [k.domain for k in export_dialog.returns_for(business_unit)] == ["lado", "board"]
-    assert [k.domain for k in export_dialog.returns_for(officer)] == ["lado"]
+    assert [k.name for k in export_dialog.returns_for(business_unit)] == [
+        "lado", "fostering", "cdop", "board", "training", "extra"]
+    assert [k.name for k in export_dialog.returns_for(officer)] == ["lado"]
     with pytest.raises(ValueError):
         export_dialog.register_return(kind)
 
