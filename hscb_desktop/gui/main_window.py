@@ -6,6 +6,8 @@ survives, but no widget of the window holds record text until the user unlocks.
 """
 from __future__ import annotations
 
+import logging
+
 import html
 from typing import Callable
 
@@ -29,6 +31,9 @@ from hscb_desktop.security import roles as R
 from hscb_desktop.security.session import Session
 
 CHECK_INTERVAL_MS = 1000
+HOUSEKEEPING_QUIET_S = 10  # no input for this long before housekeeping runs
+HOUSEKEEPING_EVERY_S = 30
+log = logging.getLogger(__name__)
 _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                     QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 
@@ -78,6 +83,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.watcher = ActivityWatcher(session, self)
         QApplication.instance().installEventFilter(self.watcher)
+        self._last_housekeeping = self.clock.monotonic()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check_session)
@@ -228,6 +234,21 @@ class MainWindow(QMainWindow):
             self._expire()
         elif not self.session.locked and self.session.idle_expired():
             self.lock_now(reason="idle")
+        else:
+            self._housekeeping()
+
+    def _housekeeping(self) -> None:
+        """Checkpoints and index merges while nobody is typing, so no save pays for them
+        (storage.housekeeping). On the GUI thread: the stores' connections belong to it."""
+        now = self.clock.monotonic()
+        quiet = now - self.session.last_activity >= HOUSEKEEPING_QUIET_S
+        if quiet and now - self._last_housekeeping >= HOUSEKEEPING_EVERY_S:
+            self._last_housekeeping = now
+            from hscb_desktop.storage import housekeeping
+            try:
+                housekeeping.idle_step()
+            except Exception:  # noqa: BLE001 - housekeeping must never disturb the user
+                log.warning("idle housekeeping failed", exc_info=True)
 
     def lock_now(self, reason: str = "manual") -> None:
         if self.lock_view is not None or self._ended:

@@ -47,6 +47,9 @@ PRAGMAS: list[tuple[str, object]] = [
     ("busy_timeout", 5000),
     ("secure_delete", "on"),
     ("temp_store", "memory"),
+    # Checkpoints run when the user is idle (storage.housekeeping); this is only the cap
+    # (~16 MB of WAL) so a long burst of saves still checkpoints on its own.
+    ("wal_autocheckpoint", 4000),
 ]
 
 _proxies: dict[str, DatabaseProxy] = {name: DatabaseProxy() for name in STORE_NAMES}

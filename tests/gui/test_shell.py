@@ -354,3 +354,23 @@ def test_records_menu_lists_the_modules_the_roles_allow(qtbot, lado_session, clo
     records.actions()[0].trigger()
     assert window.stack.currentWidget() is window.pages["lado"]
     Dialogs.queue_answers("discard")  # the marker page's form is dirty
+
+
+def test_housekeeping_runs_only_when_the_user_is_idle(qtbot, admin_session, clock, monkeypatch):
+    """Checkpoints and index merges wait for a quiet moment (storage.housekeeping) instead
+    of landing on a save; they never run while the user is typing."""
+    from hscb_desktop.storage import housekeeping
+
+    calls = []
+    monkeypatch.setattr(housekeeping, "idle_step", lambda: calls.append(clock.monotonic()) or {})
+    window = make_window(qtbot, admin_session, clock)
+    clock.advance(seconds=40)
+    admin_session.touch()  # typing just now
+    window.check_session()
+    assert calls == []
+    clock.advance(seconds=15)  # quiet for 15 s, 55 s since the window opened
+    window.check_session()
+    assert len(calls) == 1
+    window.check_session()  # not again straight away
+    assert len(calls) == 1
+    window.close()

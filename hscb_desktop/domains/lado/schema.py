@@ -20,3 +20,9 @@ def _list_indexes() -> None:
         "CREATE INDEX IF NOT EXISTS ladocontact_date_closed_date_received "
         "ON lado_contact (date_closed, date_received)"
     )
+
+
+@migrations.register("lado", "0004_search_merges_when_idle")
+def _search_merges_when_idle() -> None:
+    """Stores made before search indexes merged only when idle (storage.housekeeping)."""
+    search.merge_when_idle("lado", models.SEARCH_INDEX)
