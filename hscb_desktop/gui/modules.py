@@ -45,7 +45,10 @@ def all_modules() -> list[GuiModule]:
 
 
 # The domain modules that exist, in navigation order: (domain, module with register()).
-BUILTIN = (("lado", "hscb_desktop.gui.lado_page"),)
+BUILTIN = (
+    ("lado", "hscb_desktop.gui.lado_page"),
+    ("board", "hscb_desktop.gui.board_page"),
+)
 
 
 def load_builtin() -> None:
