@@ -48,6 +48,7 @@ def all_modules() -> list[GuiModule]:
 BUILTIN = (
     ("lado", "hscb_desktop.gui.lado_page"),
     ("board", "hscb_desktop.gui.board_page"),
+    ("cdop", "hscb_desktop.gui.cdop_page"),
 )
 
 
