@@ -127,12 +127,42 @@ def _own_password_first(session) -> None:
                            f"(hscb-desktop user --as {name} passwd {name}).")
 
 
+ANNUAL_REPORT = "annual-report"
+PROBLEMS_LISTED = 20  # the gate's problems printed before "... and N more"
+
+
+def _export_options(args) -> dict:
+    """The annual report's options; refused for a module's own return, which has none."""
+    if args.module != ANNUAL_REPORT:
+        if args.suppress or args.accept_problems or args.threshold is not None:
+            raise CommandError("--suppress, --threshold and --accept-problems apply only to "
+                               f"'export {ANNUAL_REPORT}'.")
+        return {}
+    threshold = 5 if args.threshold is None else args.threshold
+    if threshold < 1:
+        raise CommandError("--threshold must be 1 or more.")
+    return {"suppress": args.suppress, "threshold": threshold,
+            "accept_problems": args.accept_problems}
+
+
+def _print_problems(found) -> None:
+    """The data-quality gate's errors, count-changing ones first (they arrive sorted)."""
+    errors = [p for p in found if p.blocking]
+    for p in errors[:PROBLEMS_LISTED]:
+        mark = " [changes a count]" if p.counts_change else ""
+        print(f"  {p.describe()}{mark}", file=sys.stderr)
+    if len(errors) > PROBLEMS_LISTED:
+        print(f"  ... and {len(errors) - PROBLEMS_LISTED} more", file=sys.stderr)
+
+
 def cmd_export(args) -> int:
     from hscb_desktop.core import periods
+    from hscb_desktop.core.validation import ValidationFailed
 
     exporter = EXPORTERS[args.module]
-    if args.module in periods.START_MONTH:  # a bad year is refused before any sign-in
-        periods.period_for(args.module, args.period)
+    # a bad year is refused before any sign-in
+    periods.period_for(exporter.period_module, args.period)
+    options = _export_options(args)
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise CommandError(f"The output file must end in .xlsx: {out}")
@@ -143,9 +173,14 @@ def cmd_export(args) -> int:
         session = _sign_in(ws, args.as_user)
         try:
             _own_password_first(session)
-            target = exporter(session, args.period, out)
+            target = exporter(session, args.period, out, **options)
         except OSError as exc:
             raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
+        except ValidationFailed as exc:
+            found = getattr(exc, "found", None)
+            if found:
+                _print_problems(found)
+            raise
         finally:
             auth.sign_out(session)
     finally:
@@ -284,14 +319,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("self-test", help="check this installation on a throw-away store")
     p.set_defaults(func=cmd_self_test)
 
-    p = sub.add_parser("export", help="write a module's annual return (.xlsx) for a period",
+    p = sub.add_parser("export", help="write a module's annual return (.xlsx) for a period, or "
+                                      "every module's as the annual report tables",
                        description="Compute a module's return tables for a reporting year and "
                                    "write them to an Excel workbook (About sheet first). The "
                                    "user needs return access: the module's practitioner role "
-                                   "or business_unit.")
+                                   "or business_unit. 'annual-report' writes every module's "
+                                   "tables in one workbook (business_unit only) after a "
+                                   "data-quality check of the year's records.")
     p.add_argument("module", choices=sorted(EXPORTERS), help="the module whose return to write")
     p.add_argument("--period", required=True, help="reporting year, e.g. 2016-17")
     p.add_argument("--out", required=True, help="the .xlsx file to write (replaced atomically)")
+    p.add_argument("--suppress", action="store_true",
+                   help="annual-report only: GOV-3 small-number suppression for a copy that "
+                        "leaves the organisation (off by default: internal use)")
+    p.add_argument("--threshold", type=int, default=None,
+                   help="annual-report only: with --suppress, counts from 1 to this are "
+                        "shown as * (default 5)")
+    p.add_argument("--accept-problems", action="store_true",
+                   help="annual-report only: export even though the data-quality check found "
+                        "problems; their count is written on the About sheet")
     p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
     p.set_defaults(func=cmd_export)
 

@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# An exporter whose domain is ALL_DOMAINS summarises every module: only a session holding
+# every return domain (the business unit) may run it. No session's return_domains contains
+# the marker itself, so a plain ``kind.domain in session.return_domains`` test leaves it out.
+ALL_DOMAINS = "*"
+
 
 @dataclass(frozen=True)
 class Exporter:
     name: str  # the word on the command line: `export lado`
-    domain: str  # the return domain roles.RETURN_ACCESS checks
+    domain: str  # the return domain roles.RETURN_ACCESS checks (ALL_DOMAINS: every one)
     title: str  # "LADO return": menu item, dialog title, suggested file name
     period_module: str  # core.periods: which months a year covers
     first_year: int  # the earliest reporting year offered
@@ -22,9 +27,19 @@ class Exporter:
     function: str
     note: str = ""
 
-    def __call__(self, session: Any, period_spec: str, path: Path) -> Path:
+    def allowed(self, return_domains: frozenset[str] | set[str]) -> bool:
+        """May a session with these return domains run this export?"""
+        if self.domain == ALL_DOMAINS:
+            from hscb_desktop.security.roles import RETURN_ACCESS
+
+            return frozenset().union(*RETURN_ACCESS.values()) <= set(return_domains)
+        return self.domain in return_domains
+
+    def __call__(self, session: Any, period_spec: str, path: Path, **options: Any) -> Path:
+        """``options``: keyword options of exports that take them (the annual report's
+        ``suppress``, ``threshold``, ``accept_problems``)."""
         module = importlib.import_module(self.service)
-        return getattr(module, self.function)(session, period_spec, path)
+        return getattr(module, self.function)(session, period_spec, path, **options)
 
 
 _LIST = [
@@ -42,5 +57,10 @@ _LIST = [
     Exporter("training", "board", "Training return", "training", 2014,
              "hscb_desktop.domains.training.service", "export_training",
              "T1 and T2 as Appendix 3 of the annual report, T3 run by run."),
+    Exporter("annual-report", ALL_DOMAINS, "Annual report tables", "board", 2014,
+             "hscb_desktop.returns.annual_report", "export_annual_report",
+             "Every module's return tables in the annual report's order (LADO July-June, the "
+             "others April-March), after a data-quality check of the year's records. Business "
+             "unit only."),
 ]
 EXPORTERS: dict[str, Exporter] = {e.name: e for e in _LIST}

@@ -82,3 +82,4 @@ def make_user(workspace):
         return password
 
     return _make
+

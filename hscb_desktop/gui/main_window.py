@@ -236,6 +236,8 @@ class MainWindow(QMainWindow):
             self.lock_now(reason="idle")
         else:
             self._housekeeping()
+            for page in self.pages.values():  # due lists move on when the clock passes midnight
+                getattr(page, "clock_tick", lambda: None)()
 
     def _housekeeping(self) -> None:
         """Checkpoints and index merges while nobody is typing, so no save pays for them

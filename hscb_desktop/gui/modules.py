@@ -47,6 +47,7 @@ def all_modules() -> list[GuiModule]:
 # The domain modules that exist, in navigation order: (domain, module with register()).
 BUILTIN = (
     ("lado", "hscb_desktop.gui.lado_page"),
+    ("fostering", "hscb_desktop.gui.fostering_page"),
     ("board", "hscb_desktop.gui.board_page"),
     ("cdop", "hscb_desktop.gui.cdop_page"),
 )

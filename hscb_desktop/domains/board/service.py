@@ -818,3 +818,23 @@ def export_board(session, period_spec: str, path: str | Path) -> Path:
 
 def as_dict(row: GridRow) -> dict[str, Any]:
     return asdict(row)
+
+
+def period_problems(session, period: ReportingPeriod) -> list[tuple[str, Problem]]:
+    """(reference, problem) for every problem the rules find in the period's meetings and
+    their attendance grids, for the annual report's data-quality gate."""
+    authorise_return(session)
+    found: list[tuple[str, Problem]] = []
+    meetings = (
+        BoardMeeting.select()
+        .where(BoardMeeting.meeting_date.between(period.start, period.end))
+        .order_by(BoardMeeting.meeting_date, BoardMeeting.id)
+    )
+    for meeting in meetings:
+        problems = rules.validate_meeting(
+            _meeting_record(meeting), _grid_of(meeting.id), _seat_map(meeting.board_id),
+            today(session),
+        )
+        ref = f"Meeting {meeting.meeting_date:%d/%m/%Y}"
+        found += [(ref, p) for p in problems]
+    return found

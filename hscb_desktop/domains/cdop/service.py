@@ -1206,3 +1206,33 @@ def export_cdop(session, period_spec: str, path: str | Path) -> Path:
             },
         )
     return target
+
+
+# -- the data-quality gate (annual report) ------------------------------------------
+
+
+def period_problems(session, period) -> list[tuple[str, Problem]]:
+    """(reference, problem) for every problem the rules find in the deaths whose review was
+    completed in ``period`` (notification and review), for the annual report's data-quality
+    gate. Return access suffices: only references and the rules' own messages leave."""
+    _active(session)
+    R.require_returns(session.roles, STORE)
+    today = _today(session)
+    found: list[tuple[str, Problem]] = []
+    reviews = (
+        CdopReview.select()
+        .where(CdopReview.review_completed_date.between(period.start, period.end))
+        .order_by(CdopReview.review_completed_date, CdopReview.id)
+    )
+    for review in reviews:
+        death = ChildDeath.get_by_id(review.death_id)
+        record = _death_record(death)
+        problems = rules.validate_death(
+            record, today, _duplicates(record.get("nhs_number"), death.id)
+        )
+        saved = _review_record(review)
+        problems += rules.validate_review(
+            saved, _death_facts(death), today, _meeting_date(saved.get("panel_meeting_id"))
+        )
+        found += [(death.cdop_ref, p) for p in problems]
+    return found

@@ -1075,3 +1075,47 @@ def export_fostering(session, period_spec: str, path: str | Path) -> Path:
             },
         )
     return target
+
+
+# -- the data-quality gate (annual report) ------------------------------------------
+
+
+def period_problems(session, period) -> list[tuple[str, Problem]]:
+    """(reference, problem) for every problem the rules find in the period's enquiries and
+    notifications (by date received) and in the arrangements open at any time in it, for
+    the annual report's data-quality gate. Return access suffices: only references and the
+    rules' own messages leave this function."""
+    if not session.active:
+        raise PermissionDenied("Your session is locked or has expired. Sign in again to continue.")
+    R.require_returns(session.roles, STORE)
+    today = _today(session)
+    found: list[tuple[str, Problem]] = []
+    for enquiry in (
+        PfEnquiry.select()
+        .where(PfEnquiry.date_received.between(period.start, period.end))
+        .order_by(PfEnquiry.date_received, PfEnquiry.id)
+    ):
+        found += [(enquiry.ref, p) for p in rules.validate_enquiry(_enquiry_record(enquiry), today)]
+    for note in (
+        PfNotification.select()
+        .where(PfNotification.date_received.between(period.start, period.end))
+        .order_by(PfNotification.date_received, PfNotification.id)
+    ):
+        found += [
+            (note.ref, p) for p in rules.validate_notification(_notification_record(note), today)
+        ]
+    a = PfArrangement
+    for arrangement in (
+        a.select()
+        .where((a.start_date <= period.end) & (a.end_date.is_null() | (a.end_date >= period.start)))
+        .order_by(a.start_date, a.id)
+    ):
+        note = PfNotification.get_by_id(arrangement.notification_id)
+        problems = rules.validate_arrangement(
+            _arrangement_record(arrangement),
+            _notification_record(note),
+            _visits(arrangement.id),
+            today,
+        )
+        found += [(f"{note.ref} arrangement", p) for p in problems]
+    return found

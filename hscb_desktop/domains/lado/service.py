@@ -855,3 +855,28 @@ def export_lado(session, period_spec: str, path: str | Path) -> Path:
             },
         )
     return target
+
+
+# -- the data-quality gate (annual report) ------------------------------------------
+
+
+def period_problems(session, period) -> list[tuple[str, Problem]]:
+    """(reference, problem) for every problem the rules find in the contacts received in
+    ``period``, for the annual report's data-quality gate. Return access suffices: only
+    references and the rules' own messages leave this function."""
+    if not session.active:
+        raise PermissionDenied("Your session is locked or has expired. Sign in again to continue.")
+    R.require_returns(session.roles, STORE)
+    today, working = _today(session), calendar()
+    found: list[tuple[str, Problem]] = []
+    contacts = (
+        LadoContact.select()
+        .where(LadoContact.date_received.between(period.start, period.end))
+        .order_by(LadoContact.date_received, LadoContact.id)
+    )
+    for contact in contacts:
+        problems = rules.validate(
+            _record(contact), _meetings(contact.id), _actions(contact.id), today, working
+        )
+        found += [(contact.ref, p) for p in problems]
+    return found

@@ -403,3 +403,22 @@ def agency_names() -> dict[int, str]:
 
 
 STATUS_LABELS = dict(V.BOOKING_STATUSES.choices())
+
+
+def period_problems(session, period) -> list[tuple[str, Problem]]:
+    """(reference, problem) for every problem the rules find in the period's course runs,
+    for the annual report's data-quality gate."""
+    S.authorise_return(session)
+    found: list[tuple[str, Problem]] = []
+    runs = (
+        CourseRun.select()
+        .where(CourseRun.run_date.between(period.start, period.end))
+        .order_by(CourseRun.run_date, CourseRun.id)
+    )
+    for run in runs:
+        problems = rules.validate_run(
+            _run_record(run), _bookings(run.id), _counts(run.id), S.today(session)
+        )
+        ref = f"{run.course.title} {run.run_date:%d/%m/%Y}"
+        found += [(ref, p) for p in problems]
+    return found
