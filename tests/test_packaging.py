@@ -41,4 +41,5 @@ def test_every_domain_module_found_by_name_is_in_the_bundle():
     text = SPEC.read_text()
     for pattern in ("domains/*/schema.py", "gui/*_page.py"):
         assert pattern in text
+    assert "e.service for e in EXPORTERS.values()" in text  # returns are imported by name too
     assert list((ROOT / "hscb_desktop").glob("domains/*/schema.py")), "the glob finds the schemas"
