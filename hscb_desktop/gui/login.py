@@ -78,6 +78,18 @@ def _refuse(label: QLabel, problems: list[str], focus: QLineEdit) -> None:
     focus.selectAll()
 
 
+PREWARM_AFTER_MS = 150
+
+
+def _prewarm() -> None:
+    import importlib
+
+    for name in ("hscb_desktop.security.auth", "hscb_desktop.storage.core_schema",
+                 "hscb_desktop.gui.main_window"):
+        importlib.import_module(name)
+    QtCore.Qt.AlignmentFlag.AlignLeft  # noqa: B018 - PySide6 builds the Qt namespace's enums now
+
+
 class LoginDialog(QDialog):
     """Enter signs in; on success ``session`` holds the new Session."""
 
@@ -95,6 +107,9 @@ class LoginDialog(QDialog):
         self.ui.username.setText(username)
         self.resize(self.width(), self.sizeHint().height())
         (self.ui.password if username else self.ui.username).setFocus()
+        # While the user types, load what signing in and the main window will need, so
+        # neither start-up (the dialog paints first) nor sign-in waits for the imports.
+        QtCore.QTimer.singleShot(PREWARM_AFTER_MS, _prewarm)
 
     def accept(self) -> None:
         from hscb_desktop.security import auth
