@@ -54,3 +54,8 @@ def local_today(clock: Clock) -> dt.date:
 
 
 SYSTEM_CLOCK = SystemClock()
+
+
+def utc_stamp(clock: Clock) -> str:
+    """Now in UTC to the second, ISO 8601: the services' version stamps."""
+    return clock.now().astimezone(dt.timezone.utc).isoformat(timespec="seconds")

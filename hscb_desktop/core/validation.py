@@ -53,3 +53,11 @@ class ValidationFailed(Exception):
 
 class PermissionDenied(Exception):
     """The signed-in user's roles do not allow this action (GOV-1)."""
+
+
+class StaleVersion(ValidationFailed):
+    """Someone saved the record after this user opened it (optimistic locking)."""
+
+
+class RecordMissing(ValidationFailed):
+    """The record was deleted (or never existed) since it was listed."""

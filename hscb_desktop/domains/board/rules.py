@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from hscb_desktop.core.coerce import as_bool, as_date, as_text, get
+from hscb_desktop.core.coerce import as_int as _as_int
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.domains.board import vocab as V
 
@@ -24,57 +26,11 @@ TEXT_LIMITS = {
     "name": 200,
 }
 
-# -- value readers: each returns (value, problem-or-None) and never raises ------------
-
-
-def as_date(value: Any) -> tuple[dt.date | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()), None
-        except ValueError:
-            pass
-    return None, "is not a valid date"
-
-
-def as_bool(value: Any) -> tuple[bool | None, str | None]:
-    if value is None or isinstance(value, bool):
-        return value, None
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value), None
-    return None, "must be yes or no"
+# -- value readers (core.coerce); board counts and numbers are 0 or more by default ----
 
 
 def as_int(value: Any, low: int = 0) -> tuple[int | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None, "must be a whole number"
-    if value < low:
-        return None, f"must be {low} or more"
-    return value, None
-
-
-def as_text(value: Any, limit: int) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    if not isinstance(value, str):
-        return None, "must be text"
-    value = value.strip()
-    if len(value) > limit:
-        return None, f"is longer than {limit} characters"
-    return value or None, None
-
-
-def get(row: Any, key: str) -> Any:
-    return row.get(key) if isinstance(row, Mapping) else None
+    return _as_int(value, low)
 
 
 def active_on(seat: Mapping[str, Any], day: dt.date) -> bool:

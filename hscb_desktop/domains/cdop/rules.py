@@ -16,6 +16,10 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from hscb_desktop.core.calendar import add_months
+from hscb_desktop.core.coerce import as_bool  # noqa: F401 - records and service read it
+from hscb_desktop.core.coerce import as_codes as _as_codes
+from hscb_desktop.core.coerce import as_date
+from hscb_desktop.core.coerce import read_fields as _read
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX
 from hscb_desktop.domains.cdop import vocab as V
@@ -167,41 +171,12 @@ def open_flag(date_of_death: dt.date, today: dt.date) -> str:
     return ""
 
 
-# -- coercion: every reader returns (value, problem-or-None) and never raises -----------
-
-
-def as_date(value: Any) -> tuple[dt.date | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()), None
-        except ValueError:
-            pass
-    return None, "is not a valid date"
-
-
-def as_bool(value: Any) -> tuple[bool | None, str | None]:
-    if value is None or isinstance(value, bool):
-        return value, None
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value), None
-    return None, "must be yes or no"
+# -- coercion: the shared readers (core.coerce) never raise; CDOP stores codes as text --
 
 
 def as_codes(value: Any) -> tuple[list[str], bool]:
-    """A multi-select value as a list of strings; False when it is not a list of strings."""
-    if value is None:
-        return [], True
-    if isinstance(value, str):  # stored comma-separated
-        return [v for v in value.split(",") if v], True
-    if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
-        return list(value), True
-    return [], False
+    """A multi-select value as a list of strings (comma-separated text too)."""
+    return _as_codes(value, split_text=True)
 
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -227,35 +202,6 @@ def _guard(check, *args) -> list[Problem]:
         return check(*args)
     except Exception as exc:  # noqa: BLE001 - a last resort: rules must only report
         return [error("", f"The record could not be checked ({type(exc).__name__}).")]
-
-
-def _read(data: Mapping[str, Any], dates, bools, coded, texts) -> tuple[dict, list[Problem]]:
-    """Coerce the named fields of ``data`` into ``d``; problems for values of the wrong kind."""
-    problems: list[Problem] = []
-    d: dict[str, Any] = {}
-    for name in dates:
-        d[name], why = as_date(data.get(name))
-        if why:
-            problems.append(error(name, f"The date {why}."))
-    for name in bools:
-        d[name], why = as_bool(data.get(name))
-        if why:
-            problems.append(error(name, f"This {why}."))
-    for name, codes in coded.items():
-        value = data.get(name)
-        d[name] = value if isinstance(value, str) and value in codes else None
-        if value not in (None, "") and d[name] is None:
-            problems.append(error(name, "Choose a value from the list."))
-    for name, limit in texts.items():
-        value = data.get(name)
-        if value is not None and not isinstance(value, str):
-            problems.append(error(name, "This must be text."))
-            d[name] = None
-        else:
-            d[name] = (value or "").strip() or None
-            if d[name] and len(d[name]) > limit:
-                problems.append(error(name, f"This is longer than {limit} characters."))
-    return d, problems
 
 
 # -- the notification (§3.4 rules 1, 2, 3, 7) ---------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from hscb_desktop.core.calendar import WorkingCalendar
+from hscb_desktop.core.coerce import as_bool, as_codes, as_date, as_int, as_text
 from hscb_desktop.core.dates import format_uk
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX
@@ -35,61 +36,6 @@ CLOSE_RELATIVE_MESSAGE = (
     "private foster carer, so this is not private fostering. Close the enquiry with the "
     "outcome 'Not a private fostering arrangement' (reason: close relative) instead."
 )
-
-# -- coercion: every reader returns (value, problem-or-None) and never raises ----------
-
-
-def as_date(value: Any) -> tuple[dt.date | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()), None
-        except ValueError:
-            pass
-    return None, "is not a valid date"
-
-
-def as_bool(value: Any) -> tuple[bool | None, str | None]:
-    if value is None or isinstance(value, bool):
-        return value, None
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value), None
-    return None, "must be yes or no"
-
-
-def as_int(value: Any) -> tuple[int | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, bool):
-        return None, "must be a whole number"
-    if isinstance(value, int):
-        return value, None
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip()), None
-    return None, "must be a whole number"
-
-
-def as_codes(value: Any) -> tuple[list[str], bool]:
-    """A multi-select value as a list of strings; False when it is not a list of strings."""
-    if value is None:
-        return [], True
-    if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
-        return list(value), True
-    return [], False
-
-
-def as_text(value: Any) -> tuple[str | None, str | None]:
-    if value is None:
-        return None, None
-    if not isinstance(value, str):
-        return None, "must be text"
-    return value.strip() or None, None
-
 
 # -- ages and birthdays ------------------------------------------------------------
 

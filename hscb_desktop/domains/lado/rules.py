@@ -14,6 +14,9 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from hscb_desktop.core.calendar import WorkingCalendar, add_months
+from hscb_desktop.core.coerce import as_bool  # noqa: F401 - records reads rules.as_bool
+from hscb_desktop.core.coerce import as_codes, as_date, read_fields
+from hscb_desktop.core.coerce import get as _get
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX, TRISTATE
 from hscb_desktop.domains.lado import vocab as V
@@ -67,45 +70,6 @@ _TEXT_LIMITS = {
 }
 
 
-# -- coercion: every reader returns (value, problem-or-None) and never raises ----------
-
-
-def as_date(value: Any) -> tuple[dt.date | None, str | None]:
-    if value is None or value == "":
-        return None, None
-    if isinstance(value, dt.datetime):
-        return value.date(), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()), None
-        except ValueError:
-            pass
-    return None, "is not a valid date"
-
-
-def as_bool(value: Any) -> tuple[bool | None, str | None]:
-    if value is None or isinstance(value, bool):
-        return value, None
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value), None
-    return None, "must be yes or no"
-
-
-def as_codes(value: Any) -> tuple[list[str], bool]:
-    """A multi-select value as a list of strings; False when it is not a list of strings."""
-    if value is None:
-        return [], True
-    if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
-        return list(value), True
-    return [], False
-
-
-def _get(row: Any, key: str) -> Any:
-    return row.get(key) if isinstance(row, Mapping) else None
-
-
 def _rows(rows: Any) -> list[Any]:
     try:
         return [r for r in (rows or []) if isinstance(r, Mapping)]
@@ -135,31 +99,7 @@ def _validate(contact, meetings, actions, today, calendar) -> list[Problem]:
     today, _ = as_date(today)
     if today is None:  # KP-5: the caller passes the clock's date; never read the time here
         return [error("", "No reference date was given to check the record against.")]
-    problems: list[Problem] = []
-    d: dict[str, Any] = {}
-
-    for name in _DATES:
-        d[name], why = as_date(contact.get(name))
-        if why:
-            problems.append(error(name, f"The date {why}."))
-    for name in _BOOLS:
-        d[name], why = as_bool(contact.get(name))
-        if why:
-            problems.append(error(name, f"This {why}."))
-    for name, codes in _CODED.items():
-        value = contact.get(name)
-        d[name] = value if isinstance(value, str) and value in codes else None
-        if value not in (None, "") and d[name] is None:
-            problems.append(error(name, "Choose a value from the list."))
-    for name, limit in _TEXT_LIMITS.items():
-        value = contact.get(name)
-        if value is not None and not isinstance(value, str):
-            problems.append(error(name, "This must be text."))
-            d[name] = None
-        else:
-            d[name] = (value or "").strip() or None
-            if d[name] and len(d[name]) > limit:
-                problems.append(error(name, f"This is longer than {limit} characters."))
+    d, problems = read_fields(contact, _DATES, _BOOLS, _CODED, _TEXT_LIMITS)
     for name, low, what in (
         ("child_count", 0, "The number of children must be a whole number, 0 or more."),
         ("referrer_agency_id", 1, "Choose the referrer's agency from the list."),
