@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         if self.session.has_role(R.ADMINISTRATOR):
             from hscb_desktop.gui.admin_users import AdminUsersPage  # only administrators need it
             self._add_page("users", "Users", AdminUsersPage(self.session, self.stack))
+            from hscb_desktop.gui.admin_reference import AdminReferencePage
+            self._add_page("reference", "Reference data",
+                           AdminReferencePage(self.session, self.stack))
         self.nav.setCurrentRow(0)
         self.setCentralWidget(self.work)
         self.nav.setFocus()  # keyboard users start in the navigation
