@@ -145,9 +145,7 @@ def _close_worker_connections() -> None:
     lock or sign-out closes only the GUI thread's own."""
     if threading.current_thread() is threading.main_thread():
         return  # run inline (tests): the GUI thread's connection stays in use
-    for name in stores.STORE_NAMES:
-        if stores.is_open(name) and not stores.proxy(name).is_closed():
-            stores.proxy(name).close()
+    stores.close_thread_connections()
 
 
 def failure_text(exc: BaseException, path: Path) -> str:

@@ -132,6 +132,15 @@ def unbind(name: str) -> None:
             _proxies[name].initialize(None)
 
 
+def close_thread_connections() -> None:
+    """Close this thread's connections to every open store (peewee keeps one per thread),
+    so a worker thread leaves no store open, key and all, after its work is done."""
+    for name in STORE_NAMES:
+        db = _proxies[name].obj
+        if db is not None and not db.is_closed():
+            db.close()
+
+
 def unbind_all() -> None:
     for name in STORE_NAMES:
         unbind(name)
