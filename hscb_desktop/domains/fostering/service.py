@@ -44,7 +44,7 @@ from hscb_desktop.domains.fostering.models import (
     PfVisit,
 )
 from hscb_desktop.security import guard
-from hscb_desktop.storage import audit, bulk, reference, search, stores
+from hscb_desktop.storage import audit, bulk, reference, refs, search, stores
 
 STORE = "fostering"
 T_ENQUIRY = "pf_enquiry"
@@ -130,15 +130,7 @@ def _mapping(data) -> Mapping[str, Any]:
 
 def next_ref(model, prefix: str, year: int) -> str:
     """The next free reference of a year: PF-2016-0001, PFE-2016-0002, ..."""
-    head = f"{prefix}-{int(year):04d}-"
-    last = (  # longest first: PF-2016-10000 sorts before PF-2016-9999 as text
-        model.select(model.ref)
-        .where(model.ref.startswith(head))
-        .order_by(fn.LENGTH(model.ref).desc(), model.ref.desc())
-        .first()
-    )
-    number = int(last.ref[len(head) :]) + 1 if last and last.ref[len(head) :].isdigit() else 1
-    return f"{head}{number:04d}"
+    return refs.next_reference(model, f"{prefix}-{int(year):04d}-")
 
 
 def _ref_taken(model, ref: str, but: int | None = None) -> bool:

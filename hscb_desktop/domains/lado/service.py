@@ -37,7 +37,7 @@ from hscb_desktop.domains.lado.models import (
     LadoSubject,
 )
 from hscb_desktop.security import guard
-from hscb_desktop.storage import reference, audit, bulk, search, stores
+from hscb_desktop.storage import audit, bulk, reference, refs, search, stores
 
 STORE = "lado"
 TABLE = "lado_contact"
@@ -165,15 +165,7 @@ def _ref_taken(ref: str, but: int | None = None) -> bool:
 
 def next_ref(year: int) -> str:
     """The next free reference of a year: LADO-2016-0001, LADO-2016-0002, ..."""
-    prefix = f"LADO-{int(year):04d}-"
-    last = (
-        LadoContact.select(LadoContact.ref)
-        .where(LadoContact.ref.startswith(prefix))
-        .order_by(LadoContact.ref.desc())
-        .first()
-    )
-    number = int(last.ref[len(prefix) :]) + 1 if last and last.ref[len(prefix) :].isdigit() else 1
-    return f"{prefix}{number:04d}"
+    return refs.next_reference(LadoContact, f"LADO-{int(year):04d}-")
 
 
 def _diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict, dict]:
@@ -715,7 +707,7 @@ def bulk_create(session, items: Iterable[Mapping[str, Any]]) -> list[int]:
             year = values["date_received"].year
             if not values["ref"]:
                 if year not in counters:
-                    counters[year] = int(next_ref(year)[-4:])
+                    counters[year] = int(next_ref(year).rsplit("-", 1)[1])
                 values["ref"] = f"LADO-{year:04d}-{counters[year]:04d}"
                 counters[year] += 1
             row = {**records.contact_columns(values), **records.derived(values, age)}

@@ -310,3 +310,13 @@ def test_check_reports_warnings_for_the_form(lado_session):
     assert problem.field == "date_received" and not problem.blocking
     cid = service.create_contact(lado_session, late)  # warnings never block
     assert service.check(lado_session, {**late, "date_received": None}, cid)[0].blocking
+
+
+
+def test_references_keep_counting_past_9999_in_a_year(lado_session):
+    """'LADO-2016-10000' sorts before 'LADO-2016-9999' as text; numbering must not stall."""
+    day = dt.date(2016, 9, 1)
+    service.create_contact(lado_session, consultation(ref="LADO-2016-9999", date_received=day))
+    assert service.next_ref(2016) == "LADO-2016-10000"
+    service.create_contact(lado_session, consultation(date_received=day))
+    assert service.next_ref(2016) == "LADO-2016-10001"
