@@ -4,7 +4,7 @@ One flow serves every return (Anki's exporters, STYLE practice 11): ``RETURNS`` 
 app's table of returns (``hscb_desktop.exporters``, shared with ``hscb-desktop export``):
 title, reporting-period module, first year worth offering, and the service function that
 writes the workbook. The main window offers a return to every session whose
-``return_domains`` hold its domain; the service checks the role again and hands out
+``return_domains`` allow it (``Exporter.allowed``: the annual report needs them all); the service checks the role again and hands out
 counts only.
 
     export_return(window, session, "lado")   # dialog -> save file -> progress -> info
@@ -56,7 +56,7 @@ def register_return(kind: ReturnKind) -> ReturnKind:
 def returns_for(session: Any) -> list[ReturnKind]:
     """The returns this session may produce, in registration order."""
     allowed = session.return_domains
-    return [kind for kind in RETURNS.values() if kind.domain in allowed]
+    return [kind for kind in RETURNS.values() if kind.allowed(allowed)]
 
 
 def file_name(kind: ReturnKind, period: ReportingPeriod) -> str:
@@ -90,7 +90,7 @@ class ExportDialog(QDialog):
         label.setBuddy(self.period)
         note = QLabel(kind.note, self)
         note.setWordWrap(True)
-        form = QFormLayout()
+        form = self.form = QFormLayout()  # subclasses add their options to it
         form.addRow(label, self.period)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -167,6 +167,10 @@ def failure_text(exc: BaseException, path: Path) -> str:
 def export_return(parent: QWidget | None, session: Any, name: str) -> workers.Task | None:
     """Ask for the year and the file, then produce the return off the GUI thread.
     Returns the task (None when the user cancelled a step)."""
+    if name == "annual-report":  # its own options and the data-quality gate
+        from hscb_desktop.gui import annual_report_dialog
+
+        return annual_report_dialog.export_annual_report(parent, session)
     kind = RETURNS[name]
     dialog = ExportDialog(kind, session, parent)
     accepted = Dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted.value

@@ -103,9 +103,13 @@ class MainWindow(QMainWindow):
         self.work.setStretchFactor(1, 1)
         self.work.setChildrenCollapsible(False)
         self.modules = modules.modules_for(self.session)
-        self._add_page("home", "Home", self._home_page())
+        from hscb_desktop.gui.work_tray import WorkTray  # the first screen (issue 7)
+        self._add_page("home", "Work tray", WorkTray(self.session, self._home_page(), self))
         for module in self.modules:
             self._add_page(module.domain, module.title, module.factory(self.session, self.stack))
+        if self.session.return_domains:  # charts of the returns this session may produce
+            from hscb_desktop.gui.dashboard import DashboardPage
+            self._add_page("dashboard", "Dashboard", DashboardPage(self.session, self.stack))
         if self.session.has_role(R.ADMINISTRATOR):
             from hscb_desktop.gui.admin_users import AdminUsersPage  # only administrators need it
             self._add_page("users", "Users", AdminUsersPage(self.session, self.stack))

@@ -174,7 +174,7 @@ def test_a_return_kind_plugs_in_for_another_domain(monkeypatch, officer, busines
     monkeypatch.setattr(export_dialog, "RETURNS", dict(export_dialog.RETURNS))
     export_dialog.register_return(kind)
     assert [k.name for k in export_dialog.returns_for(business_unit)] == [
-        "lado", "fostering", "cdop", "board", "training", "extra"]
+        "lado", "fostering", "cdop", "board", "training", "annual-report", "extra"]
     assert [k.name for k in export_dialog.returns_for(officer)] == ["lado"]
     with pytest.raises(ValueError):
         export_dialog.register_return(kind)

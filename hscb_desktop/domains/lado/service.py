@@ -821,3 +821,21 @@ def period_problems(session, period) -> list[tuple[str, Problem]]:
         )
         found += [(contact.ref, p) for p in problems]
     return found
+
+
+def late_referrals(session, since: dt.date, limit: int = 200) -> list[dict[str, Any]]:
+    """Open contacts received on or after ``since`` that the rules warn were referred late
+    (the work tray). Only the reference, the date and the warning leave the service, so
+    reading them is not a view of the record."""
+    _authorise(session)
+    today, cal, out = _today(session), calendar(), []
+    recent = (LadoContact.select().where(LadoContact.date_closed.is_null()
+                                         & (LadoContact.date_received >= since))
+              .order_by(LadoContact.date_received.desc()).limit(limit))
+    for contact in recent:
+        warnings = [p for p in rules.validate(_record(contact), (), (), today, cal)
+                    if p.field == "date_received" and not p.blocking]
+        if warnings:
+            out.append({"id": contact.id, "ref": contact.ref,
+                        "date_received": contact.date_received, "message": warnings[0].message})
+    return out
