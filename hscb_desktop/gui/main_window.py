@@ -11,6 +11,7 @@ import logging
 import html
 from typing import Callable
 
+from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
             self._add_page("reference", "Reference data",
                            AdminReferencePage(self.session, self.stack))
         self.nav.setCurrentRow(0)
+        # Wide enough for every entry: a saved splitter state must not cut titles off.
+        self.nav.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setMinimumWidth(min(240, self.nav.sizeHintForColumn(0)
+                                     + 2 * self.nav.frameWidth() + 12))
         self.setCentralWidget(self.work)
         self.nav.setFocus()  # keyboard users start in the navigation
 
