@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from hscb_desktop.core.periods import period_containing, previous
 from hscb_desktop.domains.cdop import queries
 from hscb_desktop.domains.cdop import vocab as V
 from hscb_desktop.gui.cdop_common import plural
-from hscb_desktop.gui.tables import Column, RecordTableModel
+from hscb_desktop.gui.tables import Column, RecordListActions, RecordTableModel
 
 SEARCH_DELAY_MS = 150
 PAGE_SIZE = 100
@@ -116,7 +116,7 @@ class CaseSource:
         return {i: self._words(r) for i, r in self.cases.rows(ids).items()}
 
 
-class CdopCaseList(QWidget):
+class CdopCaseList(RecordListActions, QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
 
@@ -324,27 +324,3 @@ class CdopCaseList(QWidget):
     def summary_text(self) -> str:
         return " · ".join(b.text() for b in self.summary_buttons.values())
 
-    def ids(self) -> list[int]:
-        return [self.model.id_at(r) for r in range(self.model.rowCount())]
-
-    def column_texts(self, name: str) -> list[str]:
-        col = self.model.column_index(name)
-        return [self.model.index(r, col).data() for r in range(self.model.rowCount())]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def select_id(self, record_id: int) -> None:
-        row = self.model.row_of(record_id)
-        if row is not None:
-            self.table.selectRow(row)
-
-    def open_current(self) -> None:
-        record_id = self.current_id()
-        if record_id is not None:
-            self.open_requested.emit(record_id)
-
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.model.id_at(index.row()))

@@ -36,7 +36,7 @@ from hscb_desktop.domains.fostering import queries
 from hscb_desktop.domains.fostering import vocab as V
 from hscb_desktop.gui.fostering_arrangement import when_words
 from hscb_desktop.gui.fostering_common import plural
-from hscb_desktop.gui.tables import Column, RecordTableModel
+from hscb_desktop.gui.tables import Column, RecordListActions, RecordTableModel
 
 SEARCH_DELAY_MS = 150
 PAGE_SIZE = 100
@@ -136,7 +136,7 @@ ENQUIRIES = ListKind(
 )
 
 
-class FindList(QWidget):
+class FindList(RecordListActions, QWidget):
     """Search box, filters and a sortable table over one kind of record."""
 
     open_requested = Signal(int)
@@ -247,30 +247,6 @@ class FindList(QWidget):
                                                        "enquiry" else None))
 
     # -- for the page and tests ---------------------------------------------------------
-    def ids(self) -> list[int]:
-        return [self.model.id_at(r) for r in range(self.model.rowCount())]
-
-    def column_texts(self, name: str) -> list[str]:
-        col = self.model.column_index(name)
-        return [self.model.index(r, col).data() for r in range(self.model.rowCount())]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def select_id(self, record_id: int) -> None:
-        row = self.model.row_of(record_id)
-        if row is not None:
-            self.table.selectRow(row)
-
-    def open_current(self) -> None:
-        record_id = self.current_id()
-        if record_id is not None:
-            self.open_requested.emit(record_id)
-
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.model.id_at(index.row()))
 
 
 # -- the due and overdue list ---------------------------------------------------------------

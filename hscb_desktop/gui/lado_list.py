@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import period_containing, previous
 from hscb_desktop.domains.lado import queries
 from hscb_desktop.domains.lado import vocab as V
-from hscb_desktop.gui.tables import Column, RecordTableModel
+from hscb_desktop.gui.tables import Column, RecordListActions, RecordTableModel
 
 SEARCH_DELAY_MS = 150
 PAGE_SIZE = 100  # rows per query: two to four screens
@@ -36,7 +36,7 @@ COLUMNS = [
 ]
 
 
-class LadoListWidget(QWidget):
+class LadoListWidget(RecordListActions, QWidget):
     open_requested = Signal(int)
     new_requested = Signal()
 
@@ -214,28 +214,3 @@ class LadoListWidget(QWidget):
         self._chosen = None
         self.refresh()
 
-    def ids(self) -> list[int]:
-        """The ids loaded so far, in display order (for tests and callers)."""
-        return [self.model.id_at(r) for r in range(self.model.rowCount())]
-
-    def column_texts(self, name: str) -> list[str]:
-        col = self.model.column_index(name)
-        return [self.model.index(r, col).data() for r in range(self.model.rowCount())]
-
-    def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.id_at(index.row()) if index.isValid() else None
-
-    def select_id(self, record_id: int) -> None:
-        row = self.model.row_of(record_id)
-        if row is not None:
-            self.table.selectRow(row)
-
-    def open_current(self) -> None:
-        record_id = self.current_id()
-        if record_id is not None:
-            self.open_requested.emit(record_id)
-
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(self.model.id_at(index.row()))

@@ -454,3 +454,34 @@ class RecordFilterProxy(QSortFilterProxyModel):
             return None
         proxy = self.mapFromSource(self.record_model().index(source_row, 0))
         return proxy.row() if proxy.isValid() else None
+
+
+class RecordListActions:
+    """What every record list offers its page and tests, over ``self.model`` (a
+    RecordTableModel), ``self.table`` (its view) and an ``open_requested(int)`` signal."""
+
+    def ids(self) -> list[int]:
+        """The ids loaded so far, in display order."""
+        return [self.model.id_at(r) for r in range(self.model.rowCount())]
+
+    def column_texts(self, name: str) -> list[str]:
+        col = self.model.column_index(name)
+        return [self.model.index(r, col).data() for r in range(self.model.rowCount())]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def open_current(self) -> None:
+        record_id = self.current_id()
+        if record_id is not None:
+            self.open_requested.emit(record_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_requested.emit(self.model.id_at(index.row()))
