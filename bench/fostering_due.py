@@ -21,6 +21,8 @@ Figures are printed, never asserted. Target: the due list under 200 ms.
 
 from __future__ import annotations
 
+from hscb_desktop.core.synthetic import FIRST_NAMES, LAST_NAMES
+
 import argparse
 import datetime as dt
 import random
@@ -35,42 +37,8 @@ sys.path.insert(0, str(ROOT))
 
 PASSWORD = "Bench-Marking-Lantern-42"  # a throw-away data folder's users
 PAGE = 40
-_FIRST = (
-    "Alex",
-    "Sam",
-    "Jo",
-    "Chris",
-    "Pat",
-    "Robin",
-    "Jamie",
-    "Morgan",
-    "Casey",
-    "Drew",
-    "Ash",
-    "Kit",
-    "Remy",
-    "Noor",
-    "Ola",
-    "Tiago",
-    "Mei",
-    "Ines",
-    "Yusuf",
-    "Lena",
-)
-_LAST = (
-    "Example",
-    "Sample",
-    "Demo",
-    "Testwell",
-    "Fictional",
-    "Madeup",
-    "Placeholder",
-    "Mockford",
-    "Pretend",
-    "Standin",
-    "Notreal",
-    "Fauxley",
-)
+_FIRST = FIRST_NAMES
+_LAST = LAST_NAMES
 
 
 def _fast_kdf() -> None:

@@ -8,6 +8,8 @@ name is invented. Meetings after ``today`` are left out.
 
 from __future__ import annotations
 
+from hscb_desktop.core.synthetic import FIRST_NAMES, LAST_NAMES
+
 import datetime as dt
 
 FOOTNOTE = "*No longer attending Board since May 2015 and are now represented by the CCG."
@@ -70,8 +72,8 @@ SEATS = (
 MEETINGS = (dt.date(2016, 6, 9), dt.date(2016, 9, 22), dt.date(2016, 12, 8),
             dt.date(2017, 3, 9))
 DEVELOPMENT_DAY = dt.date(2016, 11, 17)
-_FIRST = ("Alex", "Sam", "Jo", "Chris", "Pat", "Robin", "Jamie", "Morgan", "Casey", "Drew")
-_LAST = ("Example", "Sample", "Demo", "Testwell", "Fictional", "Madeup", "Placeholder")
+_FIRST = FIRST_NAMES[:10]
+_LAST = LAST_NAMES[:7]
 
 
 def _name(i: int) -> str:

@@ -17,43 +17,10 @@ import random
 from typing import Any
 
 from hscb_desktop.core.calendar import WorkingCalendar
+from hscb_desktop.core.synthetic import FIRST_NAMES, LAST_NAMES
 
-_FIRST = (
-    "Alex",
-    "Sam",
-    "Jo",
-    "Chris",
-    "Pat",
-    "Robin",
-    "Jamie",
-    "Morgan",
-    "Casey",
-    "Drew",
-    "Ash",
-    "Kit",
-    "Remy",
-    "Noor",
-    "Ola",
-    "Tiago",
-    "Mei",
-    "Ines",
-    "Yusuf",
-    "Lena",
-)
-_LAST = (
-    "Example",
-    "Sample",
-    "Demo",
-    "Testwell",
-    "Fictional",
-    "Madeup",
-    "Placeholder",
-    "Mockford",
-    "Pretend",
-    "Standin",
-    "Notreal",
-    "Fauxley",
-)
+_FIRST = FIRST_NAMES
+_LAST = LAST_NAMES
 _LAS = ("Bedford Borough", "Luton", "Essex", "Buckinghamshire", "Cambridgeshire")
 _RELATIONSHIPS = (
     "family_friend",

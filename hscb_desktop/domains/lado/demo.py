@@ -14,6 +14,7 @@ import random
 from typing import Any
 
 from hscb_desktop.core.periods import period_containing
+from hscb_desktop.core.synthetic import FIRST_NAMES, LAST_NAMES
 
 YEARS = ((2014, 804, 60, 50), (2015, 804, 67, 80), (2016, 630, 68, 83))
 _THRESHOLD_2016 = (
@@ -48,8 +49,8 @@ _EMPLOYERS = (
     "Brook Lane School",
     "Foster Care Partners",
 )
-_FIRST = ("Alex", "Sam", "Jo", "Chris", "Pat", "Robin", "Jamie", "Morgan", "Casey", "Drew")
-_LAST = ("Example", "Sample", "Demo", "Testwell", "Fictional", "Madeup", "Placeholder")
+_FIRST = FIRST_NAMES[:10]
+_LAST = LAST_NAMES[:7]
 _OUTCOMES = ("substantiated", "unsubstantiated", "false", "malicious", "unfounded")
 
 
