@@ -132,12 +132,13 @@ PROBLEMS_LISTED = 20  # the gate's problems printed before "... and N more"
 
 
 def _export_options(args) -> dict:
-    """The annual report's options; refused for a module's own return, which has none."""
+    """The export's options: every export has the data-quality gate (--accept-problems);
+    suppression is the annual report's alone."""
     if args.module != ANNUAL_REPORT:
-        if args.suppress or args.accept_problems or args.threshold is not None:
-            raise CommandError("--suppress, --threshold and --accept-problems apply only to "
+        if args.suppress or args.threshold is not None:
+            raise CommandError("--suppress and --threshold apply only to "
                                f"'export {ANNUAL_REPORT}'.")
-        return {}
+        return {"accept_problems": args.accept_problems}
     threshold = 5 if args.threshold is None else args.threshold
     if threshold < 1:
         raise CommandError("--threshold must be 1 or more.")
@@ -325,8 +326,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "write them to an Excel workbook (About sheet first). The "
                                    "user needs return access: the module's practitioner role "
                                    "or business_unit. 'annual-report' writes every module's "
-                                   "tables in one workbook (business_unit only) after a "
-                                   "data-quality check of the year's records.")
+                                   "tables in one workbook (business_unit only). Every "
+                                   "export first checks the year's records (the data-quality "
+                                   "gate) and stops on errors unless --accept-problems.")
     p.add_argument("module", choices=sorted(EXPORTERS), help="the module whose return to write")
     p.add_argument("--period", required=True, help="reporting year, e.g. 2016-17")
     p.add_argument("--out", required=True, help="the .xlsx file to write (replaced atomically)")
@@ -337,8 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="annual-report only: with --suppress, counts from 1 to this are "
                         "shown as * (default 5)")
     p.add_argument("--accept-problems", action="store_true",
-                   help="annual-report only: export even though the data-quality check found "
-                        "problems; their count is written on the About sheet")
+                   help="export even though the data-quality check found errors in the "
+                        "year's records; their count is written on the About sheet")
     p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
     p.set_defaults(func=cmd_export)
 

@@ -39,7 +39,19 @@ class Exporter:
         """``options``: keyword options of exports that take them (the annual report's
         ``suppress``, ``threshold``, ``accept_problems``)."""
         module = importlib.import_module(self.service)
-        return getattr(module, self.function)(session, period_spec, path, **options)
+        if self.domain == ALL_DOMAINS:  # the annual report runs its gate itself
+            return getattr(module, self.function)(session, period_spec, path, **options)
+        # The data-quality gate before a module's own return (issue 7): errors in the year's
+        # records stop it unless accepted, and then their count goes on the About sheet.
+        from hscb_desktop.returns import export, quality
+
+        accept = bool(options.pop("accept_problems", False))
+        accepted = quality.gate(session, period_spec, [self.name], accept)
+        token = export.accepted_problems.set(accepted)
+        try:
+            return getattr(module, self.function)(session, period_spec, path, **options)
+        finally:
+            export.accepted_problems.reset(token)
 
 
 _LIST = [

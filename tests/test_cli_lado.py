@@ -199,3 +199,42 @@ def test_demo_help_explains_the_flow(capsys):
     text = capsys.readouterr().out
     assert "hscb-desktop init" in text and "one-time password" in text
 
+
+
+def test_export_lado_stops_at_the_data_quality_gate_unless_accepted(
+    workspace, make_user, data_dir, as_user, tmp_path, capsys, clock
+):
+    """Issue 7: every export runs the data-quality gate. A 2016-17 threshold case stored
+    without its sector stops ``export lado`` (the reference listed, nothing written);
+    ``--accept-problems`` writes it with the count on the About sheet."""
+    import datetime as dt
+
+    from hscb_desktop.core.clock import local_today
+    from hscb_desktop.core.periods import period_for
+    from hscb_desktop.domains.lado.models import LadoContact
+    from hscb_desktop.security import auth
+
+    clock.set(dt.datetime(2017, 9, 1, 9, 0, tzinfo=dt.timezone.utc))
+    password = make_user("lado1", ["lado_officer"])
+    session = auth.sign_in(workspace, "lado1", password)
+    demo.FILLERS["lado"].fill(session, local_today(clock))
+    period = period_for("lado", "2016-17")
+    case = (LadoContact.select()
+            .where(LadoContact.threshold_met == True,  # noqa: E712 - a SQL expression
+                   LadoContact.date_received.between(period.start, period.end))
+            .order_by(LadoContact.id).first())
+    LadoContact.update(employment_sector="").where(LadoContact.id == case.id).execute()
+    auth.sign_out(session)
+    workspace.close()
+    as_user(password)
+    out = tmp_path / "lado.xlsx"
+    base = ("export", "lado", "--period", "2016-17", "--out", str(out), "--as", "lado1")
+    assert run(data_dir.root, *base) != 0
+    err = capsys.readouterr().err
+    assert f"lado: {case.ref} (employment_sector)" in err and "--accept-problems" in err
+    assert not out.exists()
+    assert run(data_dir.root, *base, "--accept-problems") == 0
+    wb = load_workbook(out)
+    about = {row[0]: row[1] for row in wb["About"].iter_rows(values_only=True)}
+    assert about["Data-quality problems accepted"] >= 1
+    assert run(data_dir.root, *base, "--suppress") != 0  # suppression is the annual report's

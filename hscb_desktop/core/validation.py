@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Severity(enum.Enum):
@@ -25,6 +25,19 @@ class Problem:
     @property
     def blocking(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+class RecordRef(NamedTuple):
+    """Where a problem was found: the reference the user knows, and what opens the record
+    (``target``: "contact", "notification", "case", "board_meeting", ...) with its id.
+    ``str()`` gives the reference, so code that only shows it needs nothing else."""
+
+    text: str
+    target: str = ""
+    record_id: int | None = None
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def error(field: str, message: str) -> Problem:

@@ -15,24 +15,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from hscb_desktop.core.progress import Cancelled, Progress
-from hscb_desktop.gui import workers
+from hscb_desktop.gui import quality_gate, workers
 from hscb_desktop.gui.dialogs import Dialogs
 from hscb_desktop.gui.export_dialog import (
     RETURNS,
@@ -45,8 +38,7 @@ from hscb_desktop.gui.export_dialog import (
 )
 
 NAME = "annual-report"
-DOMAIN_TITLES = {"cdop": "CDOP", "lado": "LADO", "fostering": "Private fostering",
-                 "board": "Board", "training": "Training"}
+ProblemsDialog = quality_gate.ProblemsDialog  # tests and callers know it by this module
 
 
 class AnnualReportDialog(ExportDialog):
@@ -80,76 +72,6 @@ class AnnualReportDialog(ExportDialog):
         return {"suppress": False}
 
 
-class ProblemsDialog(QDialog):
-    """The data-quality gate's findings: go back (to correct them) or export anyway."""
-
-    def __init__(self, problems: list, period_label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ProblemsDialog")
-        self.setWindowTitle("Data-quality problems")
-        errors = [p for p in problems if p.blocking]
-        changing = [p for p in problems if p.counts_change]
-        warnings = len(problems) - len(errors)
-        summary = QLabel(
-            f"The records for {period_label} have {len(errors)} error(s), "
-            f"{len(changing)} of them changing a count in the tables, and {warnings} "
-            "warning(s). Problems that change a count are listed first.\n"
-            "Go back to correct them, or export anyway: the number of errors accepted is "
-            "then written on the workbook's About sheet.", self)
-        summary.setWordWrap(True)
-        self.table = QTableWidget(len(problems), 5, self)
-        self.table.setObjectName("problems")
-        self.table.setAccessibleName("Data-quality problems")
-        self.table.setHorizontalHeaderLabels(
-            ["Domain", "Record", "Field", "Message", "Changes a count"])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        for r, p in enumerate(problems):
-            severity = "Error" if p.blocking else "Warning"
-            cells = [DOMAIN_TITLES.get(p.domain, p.domain), p.record, p.field,
-                     f"{severity}: {p.message}", "Yes" if p.counts_change else ""]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)  # a long message in full
-                self.table.setItem(r, c, item)
-        header = self.table.horizontalHeader()
-        for c in (0, 1, 2, 4):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(self)
-        self.back_button = buttons.addButton("&Go back", QDialogButtonBox.ButtonRole.RejectRole)
-        self.export_button = buttons.addButton("&Export anyway",
-                                               QDialogButtonBox.ButtonRole.AcceptRole)
-        self.back_button.setDefault(True)  # accepting problems must be a deliberate choice
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(1100, 520)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        self.table.resizeRowsToContents()  # whole messages, now the columns have their widths
-
-    def rows(self) -> list[list[str]]:
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
-
-
-def _check(session: Any, spec: str) -> list:
-    from hscb_desktop.returns import quality
-
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return sorted(quality.period_problems(session, spec), key=quality.sort_key)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
 def export_annual_report(parent: QWidget | None, session: Any) -> workers.Task | None:
     """The whole flow; returns the export task (None when the user stopped at a step)."""
     kind = RETURNS[NAME]
@@ -160,16 +82,11 @@ def export_annual_report(parent: QWidget | None, session: Any) -> workers.Task |
                 return None
             period = dialog.chosen_period()
             options = dialog.options()
-            problems = _check(session, period.short_label)
-            if not any(p.blocking for p in problems):
-                break  # warnings alone are advice about cases: they stop nothing
-            gate = ProblemsDialog(problems, period.label, parent)
-            try:
-                answer = Dialogs.exec_dialog(gate)
-            finally:
-                gate.deleteLater()
-            if answer == QDialog.DialogCode.Accepted.value:
-                options["accept_problems"] = True
+            outcome = quality_gate.ask(parent, session, period.short_label, period.label, None)
+            if outcome == quality_gate.OPENED:
+                return None
+            if outcome != quality_gate.BACK:
+                options["accept_problems"] = outcome == quality_gate.ACCEPT
                 break
             # "Go back": the options again, as they were left
     finally:

@@ -171,13 +171,24 @@ def export_return(parent: QWidget | None, session: Any, name: str) -> workers.Ta
         from hscb_desktop.gui import annual_report_dialog
 
         return annual_report_dialog.export_annual_report(parent, session)
+    from hscb_desktop.gui import quality_gate
+
     kind = RETURNS[name]
     dialog = ExportDialog(kind, session, parent)
-    accepted = Dialogs.exec_dialog(dialog) == QDialog.DialogCode.Accepted.value
-    period = dialog.chosen_period()
-    dialog.deleteLater()
-    if not accepted:
-        return None
+    options: dict[str, Any] = {}
+    try:
+        while True:  # the year, then the data-quality gate ("Go back": the year again)
+            if Dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted.value:
+                return None
+            period = dialog.chosen_period()
+            outcome = quality_gate.ask(parent, session, period.short_label, period.label, [name])
+            if outcome == quality_gate.OPENED:
+                return None
+            if outcome != quality_gate.BACK:
+                options["accept_problems"] = outcome == quality_gate.ACCEPT
+                break
+    finally:
+        dialog.deleteLater()
     suggested = _suggested_folder(session) / file_name(kind, period)
     path = Dialogs.save_file(
         parent, f"Save the {kind.title}", suggested, "Excel workbook (*.xlsx)"
@@ -191,7 +202,7 @@ def export_return(parent: QWidget | None, session: Any, name: str) -> workers.Ta
     def work(progress: Progress) -> Path:
         progress.report(0, None, f"Producing the {kind.title} for {period.short_label}…")
         try:
-            return kind(session, period.short_label, path)
+            return kind(session, period.short_label, path, **options)
         finally:
             _close_worker_connections()
 

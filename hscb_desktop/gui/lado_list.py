@@ -201,6 +201,8 @@ class LadoListWidget(RecordListActions, QWidget):
 
     def _show_count(self) -> None:
         self._count_timer.stop()
+        if self.session.locked:  # signed out or locked before the timer fired: the store
+            return  # may be closed; the next refresh counts again
         n = self.model.total()
         self.count.setText("" if n is None else f"{n:,} contact{'s' if n != 1 else ''}")
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from hscb_desktop import tray
 from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.dates import format_uk
+from hscb_desktop.gui import record_links
 
 if TYPE_CHECKING:
     from hscb_desktop.security.session import Session
@@ -192,26 +193,4 @@ class WorkTray(QWidget):
 
     def open_item(self, item: tray.TrayItem) -> bool:
         """Show the item's module page and, where the page can, the record itself."""
-        window = self._window()
-        if window is None or item.domain not in window.pages:
-            return False
-        window.show_page(item.domain)
-        page = window.pages[item.domain]
-        if item.record_id is None:
-            return True
-        if item.target in ("arrangement", "notification"):
-            opener = getattr(page, "open_record", None)
-            return bool(opener(item.target, item.record_id)) if opener else True
-        if item.target == "contact":
-            opener = getattr(page, "open_contact", None)
-            return bool(opener(item.record_id)) if opener else True
-        if item.target in ("case", "case_reports"):
-            opener = getattr(page, "open_case", None)
-            tab = "reports" if item.target == "case_reports" else "notification"
-            return bool(opener(item.record_id, tab)) if opener else True
-        if item.target == "board_year":
-            year = getattr(page, "year", None)
-            if year is not None and hasattr(page, "show_tab"):
-                page.show_tab(year)
-            return True
-        return True
+        return record_links.open_record(self._window(), item.domain, item.target, item.record_id)

@@ -28,6 +28,7 @@ from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import ReportingPeriod, period_for
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed, error
 from hscb_desktop.returns import Table
+from hscb_desktop.returns.quality import QualityProblems  # noqa: F401 (callers catch it here)
 from hscb_desktop.security import roles as R
 
 RETURN_KEY = "annual-report"
@@ -107,19 +108,6 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-class QualityProblems(ValidationFailed):
-    """The data-quality gate found errors and the user has not accepted them."""
-
-    def __init__(self, problems: list):
-        self.found = problems  # every DataProblem listed (errors and warnings)
-        self.count = sum(1 for p in problems if p.blocking)
-        super().__init__([error("", (
-            f"{self.count} data-quality problem(s) were found in the year's records, "
-            f"{sum(1 for p in problems if p.counts_change)} of them changing a count. "
-            "Correct them, or export anyway accepting them (--accept-problems); their "
-            "count is then written on the About sheet."))])
-
-
 def require_all_domains(session) -> None:
     if not session.active:
         raise PermissionDenied("Your session is locked or has expired. Sign in again to continue.")
@@ -183,10 +171,7 @@ def export_annual_report(session, period_spec: str, path: str | Path, *, suppres
     for section in SECTIONS:  # a bad year is refused before anything is read
         period_for(section.module, period_spec)
     chains = _verify_chains()
-    problems = quality.period_problems(session, period_spec)
-    accepted = len(quality.blocking(problems))
-    if accepted and not accept_problems:
-        raise QualityProblems(problems)
+    accepted = quality.gate(session, period_spec, None, accept_problems)
     computed = compute(session, period_spec)
 
     tables: list[Table] = []

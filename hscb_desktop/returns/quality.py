@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hscb_desktop.core.periods import ReportingPeriod, period_for
+from hscb_desktop.core.validation import ValidationFailed, error
 
 # The annual report's order (CDOP, LADO and private fostering sections, then the board's
 # attendance, Appendix 2, and training, Appendix 3); each with the service that checks it.
@@ -64,6 +65,8 @@ class DataProblem:
     message: str
     severity: str  # "error" or "warning"
     counts_change: bool  # an error on a field a figure in the return depends on
+    target: str = ""  # what opens the record (core.validation.RecordRef)
+    record_id: int | None = None
 
     @property
     def blocking(self) -> bool:
@@ -89,7 +92,8 @@ def domain_problems(session, domain: str, period: ReportingPeriod) -> list[DataP
     counted = COUNTED_FIELDS.get(domain, frozenset())
     return [
         DataProblem(domain, str(ref), p.field, p.message, p.severity.value,
-                    p.blocking and p.field in counted)
+                    p.blocking and p.field in counted,
+                    getattr(ref, "target", ""), getattr(ref, "record_id", None))
         for ref, p in service.period_problems(session, period)
     ]
 
@@ -108,3 +112,27 @@ def period_problems(session, period_spec: str,
 def blocking(problems: Iterable[DataProblem]) -> list[DataProblem]:
     """The problems that stop the export unless accepted: the errors."""
     return [p for p in problems if p.blocking]
+
+
+class QualityProblems(ValidationFailed):
+    """The data-quality gate found errors and the user has not accepted them."""
+
+    def __init__(self, problems: list):
+        self.found = problems  # every DataProblem listed (errors and warnings)
+        self.count = sum(1 for p in problems if p.blocking)
+        super().__init__([error("", (
+            f"{self.count} data-quality problem(s) were found in the year's records, "
+            f"{sum(1 for p in problems if p.counts_change)} of them changing a count. "
+            "Correct them, or export anyway accepting them (--accept-problems); their "
+            "count is then written on the About sheet."))])
+
+
+def gate(session, period_spec: str, domains: Iterable[str] | None,
+         accept_problems: bool) -> int:
+    """Run the gate before an export: the number of errors accepted (0 when none), or
+    ``QualityProblems`` when there are errors and they were not accepted."""
+    problems = period_problems(session, period_spec, domains)
+    accepted = len(blocking(problems))
+    if accepted and not accept_problems:
+        raise QualityProblems(problems)
+    return accepted

@@ -24,6 +24,7 @@ from hscb_desktop.core.clock import local_today, utc_stamp
 from hscb_desktop.core.periods import ReportingPeriod, period_for
 from hscb_desktop.core.validation import (
     Problem,
+    RecordRef,
     RecordMissing,
     StaleVersion,
     ValidationFailed,
@@ -773,11 +774,11 @@ def as_dict(row: GridRow) -> dict[str, Any]:
     return asdict(row)
 
 
-def period_problems(session, period: ReportingPeriod) -> list[tuple[str, Problem]]:
+def period_problems(session, period: ReportingPeriod) -> list[tuple[RecordRef, Problem]]:
     """(reference, problem) for every problem the rules find in the period's meetings and
     their attendance grids, for the annual report's data-quality gate."""
     authorise_return(session)
-    found: list[tuple[str, Problem]] = []
+    found: list[tuple[RecordRef, Problem]] = []
     meetings = (
         BoardMeeting.select()
         .where(BoardMeeting.meeting_date.between(period.start, period.end))
@@ -788,6 +789,6 @@ def period_problems(session, period: ReportingPeriod) -> list[tuple[str, Problem
             _meeting_record(meeting), _grid_of(meeting.id), _seat_map(meeting.board_id),
             today(session),
         )
-        ref = f"Meeting {meeting.meeting_date:%d/%m/%Y}"
+        ref = RecordRef(f"Meeting {meeting.meeting_date:%d/%m/%Y}", "board_meeting", meeting.id)
         found += [(ref, p) for p in problems]
     return found

@@ -25,6 +25,7 @@ from hscb_desktop.core.clock import local_today, utc_stamp
 from hscb_desktop.core.periods import period_for
 from hscb_desktop.core.validation import (
     Problem,
+    RecordRef,
     RecordMissing,
     StaleVersion,
     ValidationFailed,
@@ -1159,13 +1160,13 @@ def export_cdop(session, period_spec: str, path: str | Path) -> Path:
 # -- the data-quality gate (annual report) ------------------------------------------
 
 
-def period_problems(session, period) -> list[tuple[str, Problem]]:
+def period_problems(session, period) -> list[tuple[RecordRef, Problem]]:
     """(reference, problem) for every problem the rules find in the deaths whose review was
     completed in ``period`` (notification and review), for the annual report's data-quality
     gate. Return access suffices: only references and the rules' own messages leave."""
     guard.require_return_access(session, STORE)
     today = _today(session)
-    found: list[tuple[str, Problem]] = []
+    found: list[tuple[RecordRef, Problem]] = []
     reviews = (
         CdopReview.select()
         .where(CdopReview.review_completed_date.between(period.start, period.end))
@@ -1181,5 +1182,5 @@ def period_problems(session, period) -> list[tuple[str, Problem]]:
         problems += rules.validate_review(
             saved, _death_facts(death), today, _meeting_date(saved.get("panel_meeting_id"))
         )
-        found += [(death.cdop_ref, p) for p in problems]
+        found += [(RecordRef(death.cdop_ref, "case", death.id), p) for p in problems]
     return found

@@ -25,6 +25,7 @@ from hscb_desktop.core.clock import local_today, utc_stamp
 from hscb_desktop.core.periods import period_for
 from hscb_desktop.core.validation import (
     Problem,
+    RecordRef,
     RecordMissing,
     StaleVersion,
     ValidationFailed,
@@ -1023,27 +1024,29 @@ def export_fostering(session, period_spec: str, path: str | Path) -> Path:
 # -- the data-quality gate (annual report) ------------------------------------------
 
 
-def period_problems(session, period) -> list[tuple[str, Problem]]:
+def period_problems(session, period) -> list[tuple[RecordRef, Problem]]:
     """(reference, problem) for every problem the rules find in the period's enquiries and
     notifications (by date received) and in the arrangements open at any time in it, for
     the annual report's data-quality gate. Return access suffices: only references and the
     rules' own messages leave this function."""
     guard.require_return_access(session, STORE)
     today = _today(session)
-    found: list[tuple[str, Problem]] = []
+    found: list[tuple[RecordRef, Problem]] = []
     for enquiry in (
         PfEnquiry.select()
         .where(PfEnquiry.date_received.between(period.start, period.end))
         .order_by(PfEnquiry.date_received, PfEnquiry.id)
     ):
-        found += [(enquiry.ref, p) for p in rules.validate_enquiry(_enquiry_record(enquiry), today)]
+        ref = RecordRef(enquiry.ref, "enquiry", enquiry.id)
+        found += [(ref, p) for p in rules.validate_enquiry(_enquiry_record(enquiry), today)]
     for note in (
         PfNotification.select()
         .where(PfNotification.date_received.between(period.start, period.end))
         .order_by(PfNotification.date_received, PfNotification.id)
     ):
+        ref = RecordRef(note.ref, "notification", note.id)
         found += [
-            (note.ref, p) for p in rules.validate_notification(_notification_record(note), today)
+            (ref, p) for p in rules.validate_notification(_notification_record(note), today)
         ]
     a = PfArrangement
     for arrangement in (
@@ -1058,5 +1061,6 @@ def period_problems(session, period) -> list[tuple[str, Problem]]:
             _visits(arrangement.id),
             today,
         )
-        found += [(f"{note.ref} arrangement", p) for p in problems]
+        ref = RecordRef(f"{note.ref} arrangement", "arrangement", arrangement.id)
+        found += [(ref, p) for p in problems]
     return found

@@ -20,6 +20,7 @@ from hscb_desktop.core.clock import local_today, utc_stamp
 from hscb_desktop.core.periods import period_for
 from hscb_desktop.core.validation import (
     Problem,
+    RecordRef,
     RecordMissing,
     StaleVersion,
     ValidationFailed,
@@ -803,13 +804,13 @@ def export_lado(session, period_spec: str, path: str | Path) -> Path:
 # -- the data-quality gate (annual report) ------------------------------------------
 
 
-def period_problems(session, period) -> list[tuple[str, Problem]]:
+def period_problems(session, period) -> list[tuple[RecordRef, Problem]]:
     """(reference, problem) for every problem the rules find in the contacts received in
     ``period``, for the annual report's data-quality gate. Return access suffices: only
     references and the rules' own messages leave this function."""
     guard.require_return_access(session, STORE)
     today, working = _today(session), calendar()
-    found: list[tuple[str, Problem]] = []
+    found: list[tuple[RecordRef, Problem]] = []
     contacts = (
         LadoContact.select()
         .where(LadoContact.date_received.between(period.start, period.end))
@@ -819,7 +820,8 @@ def period_problems(session, period) -> list[tuple[str, Problem]]:
         problems = rules.validate(
             _record(contact), _meetings(contact.id), _actions(contact.id), today, working
         )
-        found += [(contact.ref, p) for p in problems]
+        ref = RecordRef(contact.ref, "contact", contact.id)
+        found += [(ref, p) for p in problems]
     return found
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hscb_desktop.core.periods import ReportingPeriod, period_for
-from hscb_desktop.core.validation import Problem, ValidationFailed, error
+from hscb_desktop.core.validation import Problem, RecordRef, ValidationFailed, error
 from hscb_desktop.domains.board import service as S
 from hscb_desktop.domains.training import records, rules
 from hscb_desktop.domains.training import vocab as V
@@ -405,11 +405,11 @@ def agency_names() -> dict[int, str]:
 STATUS_LABELS = dict(V.BOOKING_STATUSES.choices())
 
 
-def period_problems(session, period) -> list[tuple[str, Problem]]:
+def period_problems(session, period) -> list[tuple[RecordRef, Problem]]:
     """(reference, problem) for every problem the rules find in the period's course runs,
     for the annual report's data-quality gate."""
     S.authorise_return(session)
-    found: list[tuple[str, Problem]] = []
+    found: list[tuple[RecordRef, Problem]] = []
     runs = (
         CourseRun.select()
         .where(CourseRun.run_date.between(period.start, period.end))
@@ -419,6 +419,6 @@ def period_problems(session, period) -> list[tuple[str, Problem]]:
         problems = rules.validate_run(
             _run_record(run), _bookings(run.id), _counts(run.id), S.today(session)
         )
-        ref = f"{run.course.title} {run.run_date:%d/%m/%Y}"
+        ref = RecordRef(f"{run.course.title} {run.run_date:%d/%m/%Y}", "training_run", run.id)
         found += [(ref, p) for p in problems]
     return found
