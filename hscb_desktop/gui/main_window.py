@@ -89,6 +89,10 @@ class MainWindow(QMainWindow):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check_session)
         self.timer.start()
+        from hscb_desktop.gui.os_session import OsSessionWatcher  # KP-2: lock with the desktop
+
+        self.os_session = OsSessionWatcher(self)
+        self.os_session.osLocked.connect(self.lock_now)
 
     # -- building ----------------------------------------------------------
     def _build_work_area(self) -> None:
