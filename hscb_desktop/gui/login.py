@@ -126,6 +126,11 @@ class LoginDialog(QDialog):
             _say(self.ui.message, str(exc))
             self.ui.password.clear()
             self.ui.password.setFocus()
+            if getattr(exc, "store", None):  # DB-5: a damaged store; offer its latest backup
+                from hscb_desktop.gui.restore_dialog import offer_restore
+                restored = offer_restore(self, self.workspace, username, password, exc)
+                if restored:
+                    _say(self.ui.message, restored)
             return
         # A one-time password is needed once more, to change it at once (AUTH-5).
         self.one_time_password = password if self.session.must_change_password else ""

@@ -48,7 +48,10 @@ def verify_audit(session: Session) -> list[audit.ChainReport]:
 def backup_now(session: Session, dest_root: Path | None = None) -> Path:
     _require_active(session)
     R.require_role(session.roles, R.ADMINISTRATOR, R.BUSINESS_UNIT, action="take a backup")
-    folder = session.workspace.backup_all(dest_root, keep=settings.get("backup_keep"))
+    configured = str(settings.get("backup_folder") or "").strip()  # "": the data folder's backups/
+    root = dest_root or (Path(configured).expanduser() if configured else None)
+    folder = session.workspace.backup_all(root, keep=settings.get("backup_keep"), reason="manual",
+                                          made_by=session.username)
     with stores.proxy(stores.CORE).atomic():
         audit.append(stores.CORE, session.actor, "backup", clock=session.clock, new={"folder": folder.name})
     return folder
