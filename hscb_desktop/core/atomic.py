@@ -107,6 +107,21 @@ def _naming(exc: OSError, target: Path, folder: Path, prefix: str) -> OSError:
     return exc
 
 
+def fsync_file(path: str | os.PathLike[str]) -> None:
+    """Flush a file another writer produced (SQLite's ``VACUUM INTO`` does not sync its
+    output) to disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(folder: str | os.PathLike[str]) -> None:
+    """Persist a rename into ``folder`` (best effort: see ``_fsync_dir``)."""
+    _fsync_dir(Path(folder))
+
+
 def _fsync_dir(folder: Path) -> None:
     """Persist the rename itself; Windows cannot open a directory, and some
     filesystems refuse fsync on one, in which case the rename is still atomic."""

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from hscb_desktop.core.atomic import atomic_write_bytes
 from hscb_desktop.core.dates import format_uk
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
 from hscb_desktop.domains.cdop import service
 from hscb_desktop.gui.cdop_common import problem_words
 from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.storage.errors import file_write_message
 
 _STYLE = """
 body { font-family: sans-serif; font-size: 10pt; }
@@ -162,8 +163,11 @@ def pack_document(pack: dict[str, Any]) -> QTextDocument:
 def write_pack_pdf(pack: dict[str, Any], path: Path) -> Path:
     """Print the pack to ``path`` (A4) and return it."""
     path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    writer = QPdfWriter(str(partial))
+    # Rendered in memory, then written whole through core.atomic (KP-1): a full disk or a
+    # failed write leaves any earlier pack untouched and raises OSError to the caller.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setTitle(f"CDOP panel pack, meeting of {format_uk(pack.get('meeting_date'))}")
     writer.setCreator("HSCB Desktop")
     writer.setResolution(300)
@@ -171,13 +175,9 @@ def write_pack_pdf(pack: dict[str, Any], path: Path) -> Path:
                                      QPageLayout.Orientation.Portrait,
                                      QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
     document = pack_document(pack)
-    try:
-        document.print_(writer)
-        del writer  # finishes the file
-        os.replace(partial, path)
-    finally:
-        if partial.exists():
-            partial.unlink()
+    document.print_(writer)
+    del writer  # finishes the PDF
+    atomic_write_bytes(path, bytes(buffer.data()))
     return path
 
 
@@ -207,8 +207,7 @@ def print_panel_pack(parent: QWidget | None, session, meeting: dict[str, Any]) -
         Dialogs.error(parent, "Panel pack not produced", problem_words(exc))
         return None
     except OSError as exc:
-        Dialogs.error(parent, "Panel pack not produced",
-                      f"The file could not be written: {exc.strerror or exc}")
+        Dialogs.error(parent, "Panel pack not produced", file_write_message(exc, path))
         return None
     n = len(pack.get("cases") or [])
     Dialogs.info(

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMargins, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from hscb_desktop import dashboard_data
+from hscb_desktop.core.atomic import atomic_write_bytes
 from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import default_period, period_containing, period_for
 from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.storage.errors import file_write_message
 
 FIRST_YEAR = 2014
 # Colour-blind-safe bar colours (Okabe-Ito), the same set in the same order on every chart.
@@ -188,8 +190,16 @@ class ChartCard(QFrame):
             return None
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
-        if not self.view.grab().save(str(path), "PNG"):
-            Dialogs.error(self, "Chart not saved", f"{path} could not be written.")
+        # Encoded in memory, then written whole through core.atomic (KP-1).
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.view.grab().save(buffer, "PNG"):
+            Dialogs.error(self, "Chart not saved", "The chart could not be turned into a picture.")
+            return None
+        try:
+            atomic_write_bytes(path, bytes(buffer.data()))
+        except OSError as exc:
+            Dialogs.error(self, "Chart not saved", file_write_message(exc, path))
             return None
         _remember_folder(self.session, path.parent)
         return path

@@ -105,4 +105,18 @@ def write(tables: Sequence[Table], about: Mapping[str, Any], path: str | Path) -
 
 def _save(wb, handle) -> None:
     # One seam for tests that make the write fail part-way (KP-1).
-    wb.save(handle)
+    save_to(wb, handle)
+
+
+def save_to(wb, handle) -> None:
+    """``wb.save(handle)``, with the zip built in memory first. When a write fails
+    part-way (a full disk), openpyxl leaves its ZipFile and write-only sheet writers
+    half-done, and the garbage collector later tries to finish them into the abandoned
+    file ("Exception ignored in ZipFile.__del__"). Built in memory, openpyxl always
+    finishes, and the one write that can fail is ours. Costs the compressed size in
+    memory (a few MB for the largest extract)."""
+    from io import BytesIO
+
+    buffer = BytesIO()
+    wb.save(buffer)
+    handle.write(buffer.getbuffer())

@@ -11,8 +11,10 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from hscb_desktop.core import atomic
 from hscb_desktop.core.clock import Clock
 from hscb_desktop.storage import stores
+from hscb_desktop.storage.errors import is_disk_full
 
 
 class BackupFailed(Exception):
@@ -34,15 +36,23 @@ def backup_database(db, key: bytes, dest: Path, store: str = "") -> Path:
             copy.close()
         if problems:
             raise BackupFailed(f"the backup of {store} failed its integrity check: {problems[0]}")
+        atomic.fsync_file(tmp)  # SQLite does not fsync what VACUUM INTO writes (KP-1)
         os.replace(tmp, dest)
+        atomic.fsync_dir(dest.parent)
         try:
             os.chmod(dest, 0o600)
         except OSError:  # pragma: no cover
             pass
-    except BaseException:
+    except BaseException as exc:
         for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
             if leftover.exists():
                 leftover.unlink()
+        if isinstance(exc, Exception) and is_disk_full(exc):
+            # SQLITE_FULL from VACUUM INTO is about the backup's disk, not the live store.
+            raise BackupFailed(
+                f"The backup of the {stores.STORE_TITLES.get(store, store)} store was not made: "
+                f"the disk holding {dest.parent} is full. The live stores are unchanged. Free "
+                "some space there or choose another backup folder, then try again.") from exc
         raise
     for side in ("-wal", "-shm"):
         leftover = tmp.with_name(tmp.name + side)
@@ -66,4 +76,32 @@ def rotate(folder: Path, pattern: str, keep: int) -> list[Path]:
             path.rmdir()
         else:
             path.unlink()
+    return doomed
+
+
+def rotate_per_store(root: Path, keep: int) -> list[Path]:
+    """Delete backup folders that hold none of the newest ``keep`` copies of any store.
+
+    Backups hold different stores (each user's automatic backup holds the stores they
+    have keys for), so counting folders would let one user's backups push out the
+    only copies of another's store. Folders without a readable manifest are kept.
+    """
+    import json
+
+    holders: dict[str, list[Path]] = {}
+    folders = sorted(p for p in root.glob("backup-*") if p.is_dir())
+    for folder in folders:
+        try:
+            names = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["stores"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        for name in names:
+            holders.setdefault(name, []).append(folder)
+    wanted = {f for found in holders.values() for f in found[-keep:]}
+    readable = {f for found in holders.values() for f in found}
+    doomed = [f for f in folders if f in readable and f not in wanted] if keep > 0 else []
+    for path in doomed:
+        for child in path.iterdir():
+            child.unlink()
+        path.rmdir()
     return doomed

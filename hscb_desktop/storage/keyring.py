@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from hscb_desktop.core.atomic import atomic_write_text
+from hscb_desktop.storage.errors import StoreError, file_write_message
 
 FORMAT = 1
 
@@ -26,6 +27,10 @@ class KeyringChanged(Exception):
 
 class KeyringDamaged(Exception):
     pass
+
+
+class KeyringWriteFailed(StoreError):
+    """keyring.json could not be rewritten; the previous file is unchanged."""
 
 
 @dataclass
@@ -84,7 +89,10 @@ class Keyring:
                     "it has not been overwritten. Restart HSCB Desktop."
                 )
         text = self.to_json()
-        atomic_write_text(self.path, text)
+        try:
+            atomic_write_text(self.path, text)
+        except OSError as exc:  # KP-1: the old file is intact; say so in words (a full disk...)
+            raise KeyringWriteFailed(file_write_message(exc, self.path)) from exc
         self._loaded_digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def lockout_for(self, username: str) -> Lockout:
