@@ -36,17 +36,35 @@ def as_bool(value: Any) -> tuple[bool | None, str | None]:
     return None, "must be yes or no"
 
 
+MAX_INT = 2**63 - 1  # SQLite's INTEGER is 64-bit signed; a larger int cannot be bound
+
+
 def as_int(value: Any, low: int | None = None) -> tuple[int | None, str | None]:
     """A whole number (also digit text); ``low`` is the least allowed, None for no bound."""
     if value is None or value == "":
         return None, None
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():  # isdigit() passes "²"
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
         return None, "must be a whole number"
     if low is not None and value < low:
         return None, f"must be {low} or more"
+    if abs(value) > MAX_INT:
+        return None, "is too large"
     return value, None
+
+
+def storable(text: str) -> bool:
+    """False for text no store can hold: lone surrogates (U+D800-U+DFFF) have no UTF-8 form
+    (SQLite and the audit log refuse them) and PostgreSQL text cannot contain NUL."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
+UNSTORABLE = "contains characters that cannot be stored (a NUL or broken Unicode)"
 
 
 def as_text(value: Any, limit: int | None = None) -> tuple[str | None, str | None]:
@@ -55,6 +73,8 @@ def as_text(value: Any, limit: int | None = None) -> tuple[str | None, str | Non
         return None, None
     if not isinstance(value, str):
         return None, "must be text"
+    if not storable(value):
+        return None, UNSTORABLE
     value = value.strip()
     if limit is not None and len(value) > limit:
         return None, f"is longer than {limit} characters"
@@ -107,6 +127,9 @@ def read_fields(
         value = data.get(name)
         if value is not None and not isinstance(value, str):
             problems.append(error(name, "This must be text."))
+            d[name] = None
+        elif value is not None and not storable(value):
+            problems.append(error(name, f"This {UNSTORABLE}."))
             d[name] = None
         else:
             d[name] = (value or "").strip() or None

@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from hscb_desktop.core.dates import format_uk
+from hscb_desktop.core.coerce import UNSTORABLE, storable
 from hscb_desktop.core.validation import PermissionDenied, Problem, ValidationFailed, error
 from hscb_desktop.security import roles as R
 from hscb_desktop.security.session import Session
@@ -87,6 +88,8 @@ def _agency_problems(values: dict[str, Any], but: int | None = None) -> list[Pro
     name = values["name"]
     if not name:
         problems.append(error("name", "Enter the agency's name."))
+    elif not storable(name):
+        problems.append(error("name", f"The name {UNSTORABLE}."))
     elif len(name) > NAME_MAX:
         problems.append(error("name", f"An agency's name is at most {NAME_MAX} characters."))
     else:
@@ -95,7 +98,9 @@ def _agency_problems(values: dict[str, Any], but: int | None = None) -> list[Pro
             query = query.where(Agency.id != but)
         if any(other.name.casefold() == name.casefold() for other in query):
             problems.append(error("name", f"There is already an agency called {name}."))
-    if len(values["short_name"]) > SHORT_NAME_MAX:
+    if not storable(values["short_name"]):
+        problems.append(error("short_name", f"The short name {UNSTORABLE}."))
+    elif len(values["short_name"]) > SHORT_NAME_MAX:
         problems.append(error("short_name",
                               f"A short name is at most {SHORT_NAME_MAX} characters."))
     sector = values["sector"]
@@ -193,6 +198,8 @@ def add_bank_holiday(session: Session, date: dt.date, title: str) -> None:
                                       "the holiday is taken on (its substitute day) instead."))
     if not title:
         problems.append(error("title", "Enter the bank holiday's name."))
+    elif not storable(title):
+        problems.append(error("title", f"The name {UNSTORABLE}."))
     elif len(title) > TITLE_MAX:
         problems.append(error("title", f"A bank holiday's name is at most {TITLE_MAX} characters."))
     with stores.proxy(stores.CORE).atomic():

@@ -149,3 +149,151 @@ def test_kp1_failure_mid_write_leaves_previous_file(tmp_path, monkeypatch, fail_
     assert "return.xlsx" in str(info.value)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["return.xlsx"]  # temp file removed
+
+
+# -- XLS-1..4 through every exporter, from real records (issue 10 part C) -------------------
+#
+# Hostile text typed by users reaches the returns in the board name (every About sheet),
+# seat labels and footnotes (B1, B3), agency names (B2, T1) and course titles (T2, T3); the
+# annual report carries them all. Each goes in through the services, each exporter writes a
+# real file, and the XML inside it is read back: no formula element anywhere, the text in a
+# string cell (inline or shared), equal to ``safe_text`` of what was stored, and none of the
+# characters Excel rejects. Casework free text must not reach a counts-only return at all.
+
+import datetime as dt  # noqa: E402
+import xml.etree.ElementTree as ET  # noqa: E402
+
+from hscb_desktop.exporters import EXPORTERS  # noqa: E402
+from hscb_desktop.returns.cells import TRIGGERS  # noqa: E402
+from hscb_desktop.security import auth, maintenance, reference_admin, users  # noqa: E402
+
+EXCEL_REJECTS = ["bell\x07ring", "esc\x1b[31mred", "\x0bvertical tab", "form\x0cfeed"]
+HOSTILE = FORMULA_LIKE + ["-1+2", "@cmd", "\n=1", "\uff0b1", "\uff20x"] + EXCEL_REJECTS
+BOARD_NAME = '=HYPERLINK("http://example.invalid","board")'
+CASEWORK_TEXT = "=HYPERLINK(\"http://example.invalid\",\"casework\")"
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+_REJECTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _labelled(i: int, value: str) -> str:
+    """The hostile value made unique (names must be) without moving its first character."""
+    return f"{value} #{i}"
+
+
+def _cells(path) -> tuple[str, list[tuple[str, str | None, str | None]]]:
+    """(all worksheet XML, [(sheet, cell type, text)]) of a real .xlsx, read as XML."""
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        shared: list[str] = []
+        if "xl/sharedStrings.xml" in names:
+            root = ET.fromstring(z.read("xl/sharedStrings.xml"))
+            shared = ["".join(t.text or "" for t in si.iter(f"{{{_NS['m']}}}t"))
+                      for si in root.findall("m:si", _NS)]
+        xml, cells = "", []
+        for name in sorted(n for n in names if n.startswith("xl/worksheets/sheet")):
+            raw = z.read(name).decode("utf-8")
+            xml += raw
+            for c in ET.fromstring(raw).iter(f"{{{_NS['m']}}}c"):
+                kind = c.get("t")
+                if kind == "inlineStr":
+                    text = "".join(t.text or "" for t in c.iter(f"{{{_NS['m']}}}t"))
+                elif kind == "s":
+                    text = shared[int(c.find("m:v", _NS).text)]
+                else:
+                    v = c.find("m:v", _NS)
+                    text = None if v is None else v.text
+                cells.append((name, kind, text))
+        return xml, cells
+
+
+@pytest.fixture
+def hostile_year(workspace, make_user):
+    """A 2016-17 year whose user-typed names are all hostile, entered through the services;
+    returns a signed-in business unit session and the names each return must show."""
+    from hscb_desktop.domains.board import service as board
+    from hscb_desktop.domains.cdop import service as cdop
+    from hscb_desktop.domains.fostering import service as fostering
+    from hscb_desktop.domains.lado import service as lado
+    from hscb_desktop.domains.training import service as training
+
+    admin = auth.sign_in(workspace, "admin", "Board-Test-Passphrase-1")
+    maintenance.put_setting(admin, "board_name", BOARD_NAME)
+    agencies = [reference_admin.add_agency(admin, _labelled(i, v), "", "health")
+                for i, v in enumerate(HOSTILE)]
+    agency_names = [a["name"] for a in reference_admin.list_agencies(admin)
+                    if a["id"] in agencies]
+    users.add_user(admin, "prac1", ["lado_officer", "fostering_worker", "cdop_coordinator"],
+                   password="Staff-Pass-Phrase-9")
+    auth.sign_out(admin)
+    # Casework free text: it may be stored, but no counts-only return may show it.
+    prac = auth.sign_in(workspace, "prac1", "Staff-Pass-Phrase-9")
+    lado.create_contact(prac, {
+        "date_received": dt.date(2016, 9, 1), "referral_source_type": "employer_dsl",
+        "employer_name": CASEWORK_TEXT, "employment_sector": "education_school",
+        "setting_type": "primary_school", "threshold_met": False, "subject_named": False,
+        "allegation_details": CASEWORK_TEXT})
+    fostering.create_enquiry(prac, {"date_received": dt.date(2016, 9, 1),
+                                    "enquirer_type": "school", "notes": CASEWORK_TEXT})
+    cdop.create_death(prac, {
+        "forenames": CASEWORK_TEXT, "family_name": "Zedfictional", "nhs_number": "9990005001",
+        "date_of_birth": dt.date(2014, 11, 3), "sex": "female", "ethnicity": "WBRI",
+        "date_of_death": dt.date(2017, 1, 10), "live_born": True,
+        "la_of_residence": "Hertfordshire", "place_of_death": "hospital_paediatric_ward",
+        "expected_or_unexpected": "expected", "notification_date": dt.date(2017, 1, 11),
+        "notified_by_agency_id": 1, "circumstances_summary": CASEWORK_TEXT})
+    auth.sign_out(prac)
+    # Signing out closes the stores, so the business unit signs in last.
+    bu = auth.sign_in(workspace, "bu1", make_user("bu1", ["business_unit"]))
+
+    labels, footnotes = [], []
+    seats = []
+    for i, (value, agency) in enumerate(zip(HOSTILE, agencies)):
+        seat = board.create_seat(bu, {"title": f"Seat {i}", "display_label": _labelled(i, value),
+                                      "footnote": _labelled(i, value), "agency_id": agency,
+                                      "sort_order": i})
+        seats.append(seat)
+        stored = board.get_seat(bu, seat)
+        labels.append(stored["display_label"])
+        footnotes.append(stored["footnote"])
+    board.record_meeting(bu, {"meeting_date": dt.date(2016, 12, 8), "meeting_type": "ordinary"},
+                         {s: ("attended", None) for s in seats})
+    titles = []
+    for i, (value, agency) in enumerate(zip(HOSTILE, agencies)):
+        course = training.create_course(bu, {"title": _labelled(i, value), "format": "full_day"})
+        titles.append(training.get_course(bu, course)["title"])
+        run = training.create_run(bu, {"course_id": course, "run_date": dt.date(2016, 10, 3),
+                                       "capacity": 20})
+        training.set_counts(bu, run, {agency: {"attended_count": 3, "booked_count": 3}})
+
+
+    shows = {"board": labels + footnotes + agency_names, "training": titles + agency_names}
+    shows["annual-report"] = shows["board"] + shows["training"]
+    return bu, {name: [BOARD_NAME] + shows.get(name, []) for name in EXPORTERS}
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTERS))
+def test_xls1_to_4_every_exporter_writes_hostile_names_as_inert_text(hostile_year, tmp_path,
+                                                                      name):
+    """XLS-1 (no formula), XLS-2 (triggers quoted), XLS-4 (rejected characters stripped) for
+    each exporter, checked in the unzipped XML of the real file it wrote (on both engines)."""
+    session, shows = hostile_year
+    path = EXPORTERS[name](session, "2016-17", tmp_path / f"{name}.xlsx", accept_problems=True)
+    xml, cells = _cells(path)
+    assert "<f>" not in xml and "<f " not in xml  # XLS-1: no formula element at all
+    assert not _REJECTED.search(xml.replace("\t", "").replace("\n", "").replace("\r", ""))
+    texts = {}
+    for sheet, kind, text in cells:
+        if text is not None:
+            texts.setdefault(text.replace("\r", "\n"), set()).add(kind)
+    for value in shows[name]:
+        expected = safe_text(value).replace("\r", "\n")
+        assert expected in texts, f"{value!r} not in the {name} workbook as {expected!r}"
+        assert texts[expected] <= {"inlineStr", "s"}, (value, texts[expected])  # XLS-1
+        if value.lstrip(" ").startswith(TRIGGERS) or value.startswith(TRIGGERS):
+            assert expected.startswith("'")  # XLS-2
+        assert not _REJECTED.search(expected)  # XLS-4
+    for text in texts:  # nothing else in the workbook starts like a formula, quoted or not
+        assert not (text.startswith(TRIGGERS[:4]) and len(text) > 1 and not text[1:2].isdigit()
+                    and text not in ("-", "+")), text
+    assert not any("casework" in t for t in texts)  # XLS-3: counts only, no record text
+    openpyxl.load_workbook(path)  # and Excel's reader of choice opens it

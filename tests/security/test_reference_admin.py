@@ -282,3 +282,20 @@ def test_a_new_bank_holiday_moves_a_fostering_initial_visit_due_date(workspace, 
     assert initial_visit_due() == D(2017, 3, 13)
     as_admin(lambda s: RA.remove_bank_holiday(s, D(2017, 3, 6), "Entered in error"))
     assert initial_visit_due() == D(2017, 3, 10)
+
+
+@pytest.mark.parametrize("bad", ["Oak\x00field Trust", "Oak\ud800field Trust"])
+def test_text_no_store_can_hold_is_refused_with_a_problem(admin_session, bad):
+    """Hostile input (issue 10): a NUL (PostgreSQL text cannot hold it) or a lone surrogate
+    (no UTF-8 form) in reference data comes back as a Problem; nothing is stored."""
+    before = (Agency.select().count(), BankHoliday.select().count(), audit.head(stores.CORE))
+    with pytest.raises(ValidationFailed) as caught:
+        RA.add_agency(admin_session, bad, "", "police")
+    assert [p.field for p in caught.value.problems] == ["name"]
+    with pytest.raises(ValidationFailed) as caught:
+        RA.add_agency(admin_session, "Oakfield Trust", bad, "police")
+    assert [p.field for p in caught.value.problems] == ["short_name"]
+    with pytest.raises(ValidationFailed) as caught:
+        RA.add_bank_holiday(admin_session, dt.date(2031, 6, 2), bad)
+    assert [p.field for p in caught.value.problems] == ["title"]
+    assert (Agency.select().count(), BankHoliday.select().count(), audit.head(stores.CORE)) == before

@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from hscb_desktop.core.calendar import add_months
 from hscb_desktop.core.coerce import as_bool  # noqa: F401 - records and service read it
 from hscb_desktop.core.coerce import as_codes as _as_codes
-from hscb_desktop.core.coerce import as_date
+from hscb_desktop.core.coerce import MAX_INT, as_date
 from hscb_desktop.core.coerce import read_fields as _read
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX
@@ -194,7 +194,9 @@ def as_time(value: Any) -> tuple[str | None, str | None]:
 
 
 def _agency_id_ok(value: Any) -> bool:
-    return value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1)
+    return value is None or (
+        isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_INT
+    )
 
 
 def _guard(check, *args) -> list[Problem]:
@@ -505,7 +507,8 @@ def _validate_review(review, death, today, meeting_date) -> list[Problem]:
         lists[name] = [v for v in values if v in codes]
     meeting_id = review.get("panel_meeting_id")
     if meeting_id is not None and not (
-        isinstance(meeting_id, int) and not isinstance(meeting_id, bool) and meeting_id >= 1
+        isinstance(meeting_id, int) and not isinstance(meeting_id, bool)
+        and 1 <= meeting_id <= MAX_INT
     ):
         problems.append(error("panel_meeting_id", "Choose the panel meeting from the list."))
     meeting_date = as_date(meeting_date)[0]

@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from hscb_desktop.core.calendar import WorkingCalendar, add_months
 from hscb_desktop.core.coerce import as_bool  # noqa: F401 - records reads rules.as_bool
-from hscb_desktop.core.coerce import as_codes, as_date, read_fields
+from hscb_desktop.core.coerce import MAX_INT, as_codes, as_date, as_text, read_fields, storable
 from hscb_desktop.core.coerce import get as _get
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX, TRISTATE
@@ -106,7 +106,7 @@ def _validate(contact, meetings, actions, today, calendar) -> list[Problem]:
     ):
         value = contact.get(name)
         if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < low
+            isinstance(value, bool) or not isinstance(value, int) or not low <= value <= MAX_INT
         ):
             problems.append(error(name, what))
 
@@ -194,6 +194,16 @@ def _date_order(d, today, meetings, actions) -> list[Problem]:
             code = row.get(type_field)
             if not (isinstance(code, str) and code in codes):
                 out.append(error(type_field, f"Choose the {kind} type from the list."))
+            why = as_text(row.get("notes"), 20000)[1]  # stored as given: text only
+            if why:
+                out.append(error("notes", f"A {kind}'s notes {why}."))
+            present = row.get("agencies_present")
+            if kind == "meeting" and present is not None and not (
+                isinstance(present, str) and storable(present)
+                or isinstance(present, (list, tuple)) and all(
+                    isinstance(v, int) and not isinstance(v, bool) for v in present)
+            ):
+                out.append(error("agencies_present", "Choose the agencies present from the list."))
             when, why = as_date(row.get(field))
             if why:
                 out.append(error(field, f"A {kind} date {why}."))

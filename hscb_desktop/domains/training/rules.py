@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from hscb_desktop.core.coerce import MAX_INT
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.domains.board.rules import as_bool, as_date, as_int, as_text, get, guarded
 from hscb_desktop.domains.training import vocab as V
@@ -42,11 +43,12 @@ def agency_ids(value: Any) -> tuple[list[int], bool]:
         return [], True
     if isinstance(value, str):
         parts = [p.strip() for p in value.split(",") if p.strip()]
-        if all(p.isdigit() for p in parts):
-            return [int(p) for p in parts], True
-        return [], False
+        if all(p.isdecimal() for p in parts):  # isdigit() passes "²", which int() refuses
+            value = [int(p) for p in parts]
+        else:
+            return [], False
     if isinstance(value, (list, tuple, set, frozenset)) and all(
-        isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in value
+        isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= MAX_INT for v in value
     ):
         return sorted(set(value)), True
     return [], False
