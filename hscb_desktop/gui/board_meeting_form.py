@@ -53,6 +53,11 @@ class MeetingForm(RecordForm):
         for name in FIELDS:
             self.bind_field(name, getattr(ui, name), getattr(ui, f"{name}Problem"))
         self.set_message_area(ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.meeting_changes(
+                self.session, started["id"], started, fields
+            )
+        )
         self._sectors: list[str] = []
         self._grid_date = None  # the date the grid's rows were listed for
         ui.keysText.setText(
@@ -95,11 +100,47 @@ class MeetingForm(RecordForm):
         else:
             super().load(record)
         self._list_seats()
+        self._loaded_grid = self.model.grid()  # to tell the rows typed since (issue 11)
         self._show_title()
         self._show_hint("")
 
     def reload(self, meeting_id: int) -> None:
         self.load(service.get_meeting(self.session, meeting_id))
+
+    # -- issue 11: the grid is part of a conflict and of "Keep my changes" -------------
+    def conflict_fields(self) -> list[str]:
+        return [*self.field_names, "grid"]
+
+    def field_label(self, name: str) -> str:
+        return "Attendance" if name == "grid" else super().field_label(name)
+
+    def display_value(self, name: str, value) -> str:
+        if name != "grid":
+            return super().display_value(name, value)
+        rows = list(value or [])
+        return f"{sum(1 for r in rows if r.status)} of {len(rows)} seats recorded"
+
+    def pending_extra(self) -> dict[int, tuple[str | None, str | None]]:
+        """The grid rows typed since the meeting was loaded."""
+        loaded = getattr(self, "_loaded_grid", {})
+        return {k: v for k, v in self.model.grid().items() if loaded.get(k) != v}
+
+    def pending_words(self, name: str) -> str | None:
+        """The conflict view's "yours" for the grid: the rows typed since loading."""
+        rows = self.pending_extra() if name == "grid" else {}
+        words = []
+        for role_id, (status, deputy) in rows.items():
+            line = self.model.line(self.model.row_of(role_id))
+            said = V.ATTENDANCE_STATUSES.label(status) if status else "blank"
+            words.append(f"{line.label}: {said}{f' ({deputy})' if deputy else ''}")
+        return "; ".join(words) or None
+
+    def restore_extra(self, extra) -> None:
+        for role_id, (status, name) in (extra or {}).items():
+            row = self.model.row_of(role_id)
+            if row is not None:
+                self.model.set_status(row, status)
+                self.model.set_name(row, name or "")
 
     @property
     def record_id(self) -> int | None:

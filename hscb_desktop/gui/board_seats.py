@@ -86,6 +86,11 @@ class SeatForm(RecordForm):
         for name in FIELDS:
             self.bind_field(name, getattr(self.ui, name))
         self.set_message_area(self.ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.seat_changes(
+                self.session, started["id"], started, fields
+            )
+        )
 
     def _fill_agencies(self, keep: int | None) -> None:
         combo = self.ui.agency_id

@@ -84,6 +84,11 @@ class RunForm(RecordForm):
         for name in RUN_FIELDS:
             self.bind_field(name, getattr(ui, name))
         self.set_message_area(ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.run_changes(
+                self.session, started["id"], started, fields
+            )
+        )
 
     def _fill_trainers(self, keep: list[int]) -> None:
         agencies = [a for a in service.agency_choices(self.session, include_inactive=True)

@@ -34,6 +34,7 @@ from hscb_desktop.core.vocab import CodeList
 from hscb_desktop.gui.checklist import CodeChecklist
 from hscb_desktop.gui.dialogs import Dialogs
 from hscb_desktop.gui.record_form import RecordForm, TriStateCombo, _change_signals
+from hscb_desktop.gui.save_guard import is_store_error
 
 ERROR_STYLE = "color: #9b1c1c;"
 WARNING_STYLE = "color: #7a4a00;"
@@ -274,7 +275,12 @@ class CdopForm(RecordForm):
     def live_check(self) -> None:
         """Show the problems with what is typed so far (see the class docstring)."""
         self._live_timer.stop()
-        problems = self.check()
+        try:
+            problems = self.check()
+        except Exception as exc:  # noqa: BLE001 - only a store that does not answer is skipped
+            if not is_store_error(exc):
+                raise
+            return  # nothing to check against now; a save says so and keeps the input
         if not self._attempted:
             shown = set(self._edited)
             for name in self._edited:

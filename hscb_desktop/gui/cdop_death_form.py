@@ -114,6 +114,11 @@ class CdopDeathForm(CdopForm):
         ui.time_of_death.setValidator(TimeValidator(ui.time_of_death))
         self.bind_fields([(n, getattr(ui, n)) for n in FIELDS] + [(REASON, ui.change_reason)])
         self.set_message_area(ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.death_changes(
+                self.session, started["id"], started, fields
+            )
+        )
         ui.nhsStatus.setTextFormat(Qt.TextFormat.PlainText)
         ui.nhsStatus.hide()
         self._set_row_visible(ui.nhsStatus, False)

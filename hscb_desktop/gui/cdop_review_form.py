@@ -97,6 +97,11 @@ class CdopReviewForm(CdopForm):
             label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 40)
         self.bind_fields([(n, getattr(ui, n)) for n in FIELDS] + [(REASON, ui.change_reason)])
         self.set_message_area(ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.review_changes(
+                self.session, self.death["id"], started, fields
+            )
+        )
         for label in (ui.categorySuggestion, ui.sudiSuggestion):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setStyleSheet(NOTE_STYLE)
@@ -190,6 +195,9 @@ class CdopReviewForm(CdopForm):
         self.show_problems([p for p in self.check() if not p.blocking])
         self.record_saved.emit(death_id)
         return death_id
+
+    def load_stored(self, record: Record) -> None:
+        self.load_case(self.death)  # the review as saved now, shown as load_case shows it
 
     def save_and_close(self) -> int | None:
         death_id = self.save()

@@ -115,10 +115,16 @@ class _Notifier(QObject):
     """Shows the crash dialog on the GUI thread, whichever thread crashed."""
 
     crashed = Signal(str, str)  # short text, details
+    unavailable = Signal(str)  # the store did not answer (issue 11): not a crash
 
     def __init__(self) -> None:
         super().__init__()
         self.crashed.connect(self._show)
+        self.unavailable.connect(self._show_unavailable)
+
+    @Slot(str)
+    def _show_unavailable(self, text: str) -> None:
+        Dialogs.warn(None, "The database did not answer", text)
 
     @Slot(str, str)
     def _show(self, text: str, details: str) -> None:
@@ -185,6 +191,18 @@ def handle_crash(exc_info: ExcInfo, thread: str) -> Path | None:
     if not installed.busy.acquire(blocking=False):
         return None
     try:
+        from hscb_desktop.gui import save_guard
+
+        if exc_info[1] is not None and save_guard.is_store_error(exc_info[1]):
+            # Connection lost, locked, disk error outside a form's save (forms keep their
+            # input and retry through save_guard): say so plainly; it is not a bug.
+            log.error("The store did not answer: %s", type(exc_info[1]).__name__)
+            if installed.show_dialog:
+                installed.notifier.unavailable.emit(
+                    f"{save_guard.describe(exc_info[1])} Nothing was half-saved: each save is "
+                    "written whole or not at all. Try again in a moment."
+                )
+            return None
         now = installed.clock.now().astimezone()
         text = crash_report(exc_info, thread=thread, when=now.isoformat(timespec="seconds"))
         log.critical("Unhandled exception\n%s", text)

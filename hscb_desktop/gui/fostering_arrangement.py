@@ -270,6 +270,7 @@ class ArrangementForm(FosteringForm):
         if values.get("end_date") and not self.record.get("end_date"):
             ending = {k: values.pop(k) for k in ENDING}
             version = service.update_arrangement(self.session, record_id, values, version)
+            self.record["version"] = version  # so a refused or failed end can be retried
             service.end_arrangement(
                 self.session,
                 record_id,
@@ -282,6 +283,11 @@ class ArrangementForm(FosteringForm):
         else:
             service.update_arrangement(self.session, record_id, values, version, reason)
         return record_id
+
+    def changes_since(self, started: Record, fields: list[str]):
+        return service.changes_since(
+            self.session, service.T_ARRANGEMENT, started["id"], started, fields
+        )
 
     def reload(self, record_id: int) -> None:
         self.load(service.get_arrangement(self.session, record_id))

@@ -93,6 +93,9 @@ class FosteringForm(RecordForm):
             self._labels[name] = self._new_problem_label(widget)
             self.bind_field(name, widget, self._labels[name])
         self.set_message_area(self.ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: self.changes_since(started, fields)
+        )
         self.ui.headerLayout.setStretchFactor(self.ui.formTitle, 1)
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.saveCloseButton.clicked.connect(self.save_and_close)
@@ -177,6 +180,9 @@ class FosteringForm(RecordForm):
         raise NotImplementedError
 
     def _store(self, values: Record) -> int:
+        raise NotImplementedError
+
+    def changes_since(self, started: Record, fields: list[str]) -> Any:
         raise NotImplementedError
 
     def save(self) -> int | None:

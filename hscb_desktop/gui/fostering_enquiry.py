@@ -76,6 +76,14 @@ class EnquiryForm(FosteringForm):
         service.update_enquiry(self.session, self.record["id"], values, self.record["version"])
         return self.record["id"]
 
+    def changes_since(self, started: Record, fields: list[str]):
+        return service.changes_since(
+            self.session, service.T_ENQUIRY, started["id"], started, fields
+        )
+
+    def load_stored(self, record: Record) -> None:
+        self.reload(record["id"])  # with the linked notification's reference
+
     def reload(self, record_id: int) -> None:
         record = service.get_enquiry(self.session, record_id)
         if record.get("notification_id"):

@@ -156,6 +156,11 @@ class NotificationForm(FosteringForm):
         )
         return self.record["id"]
 
+    def changes_since(self, started: Record, fields: list[str]):
+        return service.changes_since(
+            self.session, service.T_NOTIFICATION, started["id"], started, fields
+        )
+
     def reload(self, record_id: int) -> None:
         self.load(service.get_notification(self.session, record_id))
 

@@ -235,6 +235,11 @@ class LadoContactForm(RecordForm):
             self._labels[name] = self._new_problem_label(widget)
             self.bind_field(name, widget, self._labels[name])
         self.set_message_area(self.ui.messages)
+        self.set_conflict_reader(  # issue 11: a stale save shows what changed
+            lambda started, fields: service.contact_changes(
+                self.session, started["id"], started, fields
+            )
+        )
 
         self.ui.subject_name.textEdited.connect(self._name_typed)
         self.ui.saveButton.clicked.connect(self.save)

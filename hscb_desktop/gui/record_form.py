@@ -42,10 +42,12 @@ from hscb_desktop.core.dates import format_uk, parse_uk
 from hscb_desktop.core.validation import (
     PermissionDenied,
     Problem,
+    StaleVersion,
     ValidationFailed,
     error,
     has_errors,
 )
+from hscb_desktop.gui import save_guard
 from hscb_desktop.gui.dialogs import Dialogs
 
 Record = dict[str, Any]
@@ -244,6 +246,11 @@ class RecordForm(QWidget):
         self._message_area: QLabel | None = None
         self._dirty = False
         self._loading = False
+        # Issue 11: a stale save shows what changed (conflict_panel), a store that does
+        # not answer keeps the input and retries (save_guard).
+        self._user_edited: set[str] = set()  # fields the user changed since the last load
+        self._conflicts: Any = None  # a ConflictResolver once set_conflict_reader is called
+        self._save_guard: save_guard.SaveGuard | None = None
 
     # -- binding -----------------------------------------------------------
     def bind_field(self, name: str, widget: QWidget, problem_label: QLabel | None = None) -> None:
@@ -260,6 +267,7 @@ class RecordForm(QWidget):
             self._prepare_problem_label(name, problem_label)
         for signal in _change_signals(widget):
             signal.connect(self._on_edited)
+            signal.connect(lambda *_, n=name: self._loading or self._user_edited.add(n))
 
     def field(self, name: str) -> QWidget:
         return self._fields[name]
@@ -283,6 +291,11 @@ class RecordForm(QWidget):
         finally:
             self._loading = False
         self.record = record
+        self._user_edited.clear()
+        if self._conflicts is not None:
+            self._conflicts.hide()
+        if self._save_guard is not None:
+            self._save_guard.cancel()
         self.show_problems([])
         self.set_dirty(False)
 
@@ -311,7 +324,20 @@ class RecordForm(QWidget):
 
     def save(self) -> Any:
         """Check, then hand the values to the service. Returns its result, or None
-        when problems (shown inline) or a refusal stopped the save."""
+        when problems (shown inline) or a refusal stopped the save. A store that does not
+        answer (connection lost, locked, disk error) goes to the save guard: the input
+        stays, the form says so and retries; never the crash dialog."""
+        try:
+            result = self._checked_save()
+        except Exception as exc:  # noqa: BLE001 - only store errors are kept; others re-raised
+            if not save_guard.is_store_error(exc):
+                raise
+            self.save_guard.failed(exc)
+            return None
+        self.save_guard.settled(result is not None)
+        return result
+
+    def _checked_save(self) -> Any:
         problems = self.check()
         self.show_problems(problems)
         if has_errors(problems):
@@ -320,6 +346,18 @@ class RecordForm(QWidget):
             raise RuntimeError(f"{type(self).__name__} has no saver")
         try:
             result = self.saver(self.values())
+        except StaleVersion as exc:
+            # Someone saved since this form loaded: keep the input, show what changed.
+            try:
+                if self._conflicts is None:
+                    raise exc
+                self._conflicts.show()
+            except (ValidationFailed, PermissionDenied) as why:  # deleted or locked meanwhile
+                words = why.problems if isinstance(why, ValidationFailed) else [error("", str(why))]
+                self.show_problems(problems + list(words))
+            else:
+                self.show_problems([p for p in problems if not p.blocking])
+            return None
         except ValidationFailed as exc:
             # The service found what the form could not (e.g. a duplicate); keep the input.
             self.show_problems(problems + list(exc.problems))
@@ -328,8 +366,77 @@ class RecordForm(QWidget):
             Dialogs.error(self, "Not saved", "Your role does not allow you to save this record.")
             return None
         self.set_dirty(False)
+        if self._conflicts is not None:
+            self._conflicts.hide()
         self.saved.emit(result)
         return result
+
+    # -- issue 11: conflicts and an unanswering store ----------------------
+    @property
+    def save_guard(self) -> save_guard.SaveGuard:
+        if self._save_guard is None:
+            self._save_guard = save_guard.SaveGuard(
+                self, self.save, anchor=self._message_area
+            )
+        return self._save_guard
+
+    @property
+    def conflicts(self) -> Any:
+        """The form's ConflictResolver (None until ``set_conflict_reader``)."""
+        return self._conflicts
+
+    def set_conflict_reader(self, reader: Callable[[Any, list[str]], Any]) -> None:
+        """``reader(record_loaded, fields)``: the domain's ``*_changes`` read for this form."""
+        from hscb_desktop.gui.conflict_panel import ConflictResolver
+
+        self._conflicts = ConflictResolver(self, reader)
+
+    @property
+    def message_area(self) -> QLabel | None:
+        return self._message_area
+
+    def raw_values(self) -> Record:
+        """What each editor holds, as ``write_widget`` takes it back."""
+        return {name: read_widget(widget) for name, widget in self._fields.items()}
+
+    def edited_fields(self) -> Record:
+        """The fields the user changed since the last load, with what they hold now (what
+        the form itself sets while loading does not count)."""
+        raw = self.raw_values()
+        return {name: raw[name] for name in self._fields if name in self._user_edited}
+
+    def conflict_fields(self) -> list[str]:
+        """The stored fields the conflict view compares (forms add their extra ones)."""
+        return self.field_names
+
+    def load_stored(self, record: Record) -> None:
+        """Show ``record`` as just read from the service (forms whose ``load`` wants
+        something else override this)."""
+        self.load(record)
+
+    def pending_extra(self) -> Any:
+        """Edits outside the bound fields (a grid) to carry over a re-base; None: none."""
+        return None
+
+    def restore_extra(self, extra: Any) -> None:
+        """Put ``pending_extra()`` back after ``load_stored``."""
+
+    def field_label(self, name: str) -> str:
+        """The words the form shows for field ``name`` (its buddy label, else its name)."""
+        widget = self._fields.get(name)
+        if widget is not None:
+            for label in self.findChildren(QLabel):
+                if label.buddy() is widget and label.text():
+                    return label.text().replace("&", "").rstrip(": ").strip()
+            if widget.accessibleName():
+                return widget.accessibleName()
+        return _field_title(name)
+
+    def display_value(self, name: str, value: Any) -> str:
+        """A stored value of field ``name`` in the words its editor shows."""
+        from hscb_desktop.gui.conflict_panel import widget_words
+
+        return widget_words(self._fields.get(name), value)
 
     # -- dirty state -------------------------------------------------------
     def is_dirty(self) -> bool:
