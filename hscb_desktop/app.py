@@ -33,6 +33,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="hscb-desktop", description=APP_NAME)
     parser.add_argument("--data-dir", help="the data folder (default: your user data folder, "
                                            "or HSCB_DATA_DIR)")
+    parser.add_argument("--database", metavar="URL",
+                        help="team mode: work on a PostgreSQL server, postgresql://HOST/DATABASE "
+                             "(remembered for next time, without any password; 'local' goes back to "
+                             "the embedded store)")
     parser.add_argument("--no-crash-dialog", action="store_true",
                         help="log crashes without showing a dialog (also HSCB_NO_CRASH_DIALOG=1)")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -91,6 +95,11 @@ class Controller:
     def __init__(self, app: "QApplication", workspace: "Workspace", clock: Clock) -> None:
         self.app, self.workspace, self.clock = app, workspace, clock
         self.window: MainWindow | None = None
+        if not getattr(workspace, "is_server", False):
+            # DB-5: big stores open read-only and are checked once the window is up
+            # (gui.startup_check), so sign-in does not wait for every page to decrypt.
+            from hscb_desktop.storage.workspace import BIG_STORE_BYTES
+            workspace.defer_checks_above = BIG_STORE_BYTES
 
     def _ui_state(self):  # noqa: ANN202 - QSettings, imported late
         from PySide6.QtCore import QSettings
@@ -120,6 +129,8 @@ class Controller:
         log.info("signed in")
         self._ui_state().setValue("login/last_username", session.username)
         self.window = build_main_window(session, self.clock)
+        if not getattr(self.workspace, "is_server", False):  # a server's backups are IT's
+            self.window.enable_auto_backup()  # DB-4: daily at a quiet moment, and on exit
         self.window.signedOut.connect(lambda why, u=session.username: self._signed_out(u, why))
         self.window.closed.connect(self.app.quit)
         self.window.show()
@@ -158,10 +169,42 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = SYSTEM_CLOCK) -> i
     install_crash_hook(paths.crash_dir, show_dialog=not no_dialog)
     log.info("%s %s starting", APP_NAME, __version__)
     try:
+        database = _team_database(paths, args.database)
+        if database:
+            return _open_server(app, paths, clock, database)
         return _open(app, paths, clock)
     finally:
         uninstall_crash_hook()  # leave the process as it was (tests call main() repeatedly)
         close_logging()
+
+
+def _team_database(paths: DataPaths, given: str | None) -> str:
+    """The server to use: ``--database`` (then remembered in the UI-state INI beside the
+    window geometry, never in the core store, which lives on that server) or the one
+    remembered; '' for the embedded store. No password is ever written."""
+    from PySide6.QtCore import QSettings
+
+    from hscb_desktop.storage.server import ServerAddress
+
+    state = QSettings(str(paths.ui_state), QSettings.Format.IniFormat)
+    if given is not None:
+        url = "" if given.strip().lower() in ("", "local") else ServerAddress.parse(given).safe()
+        state.setValue("server/database", url)
+        state.sync()
+        return url
+    return str(state.value("server/database", "") or "")
+
+
+def _open_server(app: "QApplication", paths: DataPaths, clock: Clock, url: str) -> int:
+    from hscb_desktop.storage.server import ServerAddress
+    from hscb_desktop.storage.server_workspace import ServerWorkspace
+
+    log.info("team mode: %s", url)
+    workspace = ServerWorkspace(ServerAddress.parse(url).with_login("", ""), clock, paths=paths)
+    try:
+        return _run(app, workspace, clock)
+    finally:
+        workspace.close()
 
 
 def _open(app: "QApplication", paths: DataPaths, clock: Clock) -> int:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hscb_desktop import __version__
+from hscb_desktop import __version__, server_cli
 from hscb_desktop.exporters import EXPORTERS
 from hscb_desktop.commands import COMMANDS  # noqa: F401 (the launcher reads the same list)
 from hscb_desktop.core.clock import SYSTEM_CLOCK, local_today
@@ -45,6 +45,8 @@ def _password(prompt: str, env: str = ENV_PASSWORD, confirm: bool = False) -> st
 
 
 def _workspace(args) -> Workspace:
+    if server_cli.database_url(args):  # team mode (issue 11): the stores are on a server
+        return server_cli.workspace(args)
     return Workspace(data_paths(args.data_dir), SYSTEM_CLOCK).acquire()
 
 
@@ -53,6 +55,8 @@ def _sign_in(ws: Workspace, username: str):
 
 
 def cmd_init(args) -> int:
+    if server_cli.database_url(args):
+        return server_cli.init(args, _password)
     ws = _workspace(args)
     try:
         auth.initialise(ws, args.admin, _password(f"New password for {args.admin}: ", confirm=True))
@@ -112,6 +116,16 @@ def cmd_backup(args) -> int:
         ws.close()
     print(f"Backed up to {folder} (each store reopened and checked).")
     return 0
+
+
+def cmd_restore(args) -> int:
+    from hscb_desktop import restore_cli  # DB-4/GOV-4/DB-5: see that module
+
+    ws = _workspace(args)
+    try:
+        return restore_cli.run(args, ws, _password(f"Password for {args.as_user}: "))
+    finally:
+        ws.close()
 
 
 # -- export MODULE ------------------------------------------------------------------
@@ -188,6 +202,59 @@ def cmd_export(args) -> int:
         ws.close()
     print(target)
     return 0
+
+
+def cmd_extract(args) -> int:
+    """A module's records, one row each, as the importer reads them back (issue 8's round
+    trip; also for handing records to another system). Needs record access."""
+    from hscb_desktop import importing
+    from hscb_desktop.importing.extract import write_extract
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CommandError(f"The output file must end in .xlsx: {out}")
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        try:
+            _own_password_first(session)
+            target = write_extract(session, importing.importer(args.module), out)
+        except OSError as exc:
+            raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
+        finally:
+            auth.sign_out(session)
+    finally:
+        ws.close()
+    print(target)
+    return 0
+
+
+def cmd_import(args) -> int:
+    """Issue 8: a tracker workbook into a module (hscb_desktop.importing.command)."""
+    from hscb_desktop.importing import command
+    from hscb_desktop.importing.reader import WorkbookError
+
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        try:
+            _own_password_first(session)
+            return command.run(session, args, sys.stdout, sys.stderr)
+        except WorkbookError as exc:
+            raise CommandError(str(exc)) from None
+        finally:
+            auth.sign_out(session)
+    finally:
+        ws.close()
+
+
+def cmd_migrate_to_server(args) -> int:
+    """Issue 11: a data folder into a server (hscb_desktop.migrate_cli)."""
+    from hscb_desktop import migrate_cli
+
+    return migrate_cli.run(args, _password)
 
 
 def cmd_demo(args) -> int:
@@ -290,12 +357,26 @@ def cmd_self_test(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hscb-desktop", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", help="data folder (default: the user data folder)")
+    parser.add_argument("--database", metavar="URL",
+                        help="team mode: a PostgreSQL server, postgresql://HOST/DATABASE (or set "
+                             f"{server_cli.ENV_DATABASE}); init and migrate take the owner's login, "
+                             "postgresql://OWNER@HOST/DATABASE")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", help="create the stores and the first administrator")
     p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
     p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("migrate", help="team mode: upgrade the server's schemas to this version "
+                                       "(as the database owner) and renew views and grants")
+    p.set_defaults(func=lambda a: server_cli.migrate(a, _password))
+
+    p = sub.add_parser("migrate-to-server", help="team mode: copy this data folder's records and audit "
+                                                 "history into a newly set-up server (--database, as "
+                                                 "its owner), verify, and print one-time passwords")
+    p.add_argument("--as", dest="as_user", default="admin", help="the data folder's administrator")
+    p.set_defaults(func=cmd_migrate_to_server)
 
     p = sub.add_parser("user", help="manage users (as an administrator)")
     p.add_argument("--as", dest="as_user", default="admin", help="administrator to sign in as")
@@ -314,8 +395,38 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
         if name == "backup":
-            p.add_argument("--dest", help="folder for the backup (default: the data folder's backups)")
+            p.add_argument("--dest", help="folder for the backup (default: the backup folder "
+                                          "setting, or the data folder's backups)")
         p.set_defaults(func=func)
+
+    p = sub.add_parser("restore", help="bring stores back from a verified backup (the current "
+                                       "files are moved aside, never deleted)")
+    p.add_argument("--from", dest="source", help="a backup folder, or a folder of backups "
+                                                 "(default: the data folder's and the configured one)")
+    p.add_argument("--store", dest="stores", action="append", choices=stores.STORE_NAMES,
+                   help="a store to restore (repeat for more; default: the damaged ones, or for an "
+                        "administrator every store in the backup)")
+    p.add_argument("--yes", action="store_true", help="confirm without being asked")
+    p.add_argument("--list", action="store_true", help="list the backups found and stop")
+    p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("extract", help="write a module's records, one row each, to .xlsx (the "
+                                       "layout import reads back)")
+    from hscb_desktop.importing import IMPORTERS
+
+    p.add_argument("module", choices=sorted(IMPORTERS), help="the module whose records to write")
+    p.add_argument("--out", required=True, help="the .xlsx file to write (replaced atomically)")
+    p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("import", help="import records from an Excel tracker (dry run unless "
+                                      "--commit)")
+    from hscb_desktop.importing import command as import_command
+
+    import_command.add_arguments(p)
+    p.add_argument("--as", dest="as_user", default="admin", help="user to sign in as")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("self-test", help="check this installation on a throw-away store")
     p.set_defaults(func=cmd_self_test)
@@ -369,6 +480,10 @@ def main(argv: list[str] | None = None) -> int:
     except (CommandError, auth.LoginFailed, auth.PasswordRejected, auth.AlreadyInitialised,
             stores.StoreError, KeyringDamaged, KeyringChanged, ValueError, PermissionError) as exc:
         print(f"hscb-desktop: {exc}", file=sys.stderr)
+        if getattr(exc, "store", "") and args.command != "restore":  # DB-5: a damaged store
+            print(f"hscb-desktop: to bring it back from the newest backup that passes its checks, "
+                  f"run: hscb-desktop-cli restore --as {getattr(args, 'as_user', 'admin')} (the "
+                  "damaged file is moved aside, not deleted)", file=sys.stderr)
         return 1
     except Exception as exc:
         from hscb_desktop.core.validation import PermissionDenied, ValidationFailed

@@ -29,6 +29,16 @@ def _between(lo: float, hi: float, unit: str) -> Callable[[Any], str | None]:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi} {unit}"
 
 
+def _absolute_folder(value: str) -> str | None:
+    import ntpath
+    import os.path
+
+    text = value.strip()
+    if not text or os.path.isabs(text) or ntpath.isabs(text):  # a UNC share is absolute too
+        return None
+    return "must be a full folder path (or empty for the data folder's backups)"
+
+
 OPTIONS: dict[str, Option] = {o.key: o for o in [
     Option("board_name", "Hertfordshire Safeguarding Children Board", str, "Board name"),
     Option("idle_lock_minutes", 5, int, "Lock after idle (minutes)", _between(1, 30, "minutes")),
@@ -37,6 +47,8 @@ OPTIONS: dict[str, Option] = {o.key: o for o in [
     Option("pf_assessment_days", 42, int, "Private fostering assessment due (days)", _between(1, 365, "days")),
     Option("backup_keep", 10, int, "Backups kept per store", _between(1, 365, "backups")),
     Option("backup_on_exit", True, bool, "Back up when the app closes"),
+    # "" is the data folder's backups/; a network share is allowed (only live stores must be local).
+    Option("backup_folder", "", str, "Backup folder", _absolute_folder),
 ]}
 
 
@@ -67,7 +79,8 @@ def validate(key: str, value: Any) -> Any:
 def put(key: str, value: Any) -> Any:
     """Store a validated value. Callers (security.admin) check the role and audit it."""
     value = validate(key, value)
-    Setting.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()
+    Setting.insert(key=key, value=json.dumps(value)).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: json.dumps(value)}).execute()
     return value
 
 

@@ -39,6 +39,7 @@ from hscb_desktop.exporters import EXPORTERS, Exporter
 from hscb_desktop.gui import workers
 from hscb_desktop.gui.dialogs import Dialogs
 from hscb_desktop.storage import stores
+from hscb_desktop.storage.errors import file_write_message, is_disk_full
 
 
 
@@ -154,6 +155,8 @@ def failure_text(exc: BaseException, path: Path) -> str:
         return "\n".join(p.message for p in exc.problems)
     if isinstance(exc, PermissionDenied):
         return str(exc)
+    if isinstance(exc, OSError) and is_disk_full(exc):  # the earlier file is unchanged (KP-1)
+        return file_write_message(exc, path)
     if isinstance(exc, PermissionError):
         return (
             f"{path} could not be written. If it is open in Excel, close it and try again, "

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.watcher = ActivityWatcher(session, self)
         QApplication.instance().installEventFilter(self.watcher)
         self._last_housekeeping = self.clock.monotonic()
+        self.auto_backup = None  # gui.auto_backup.AutoBackup once the app enables it
+        self.store_checks = None  # gui.startup_check.StoreChecks once the window is shown
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check_session)
@@ -129,6 +131,22 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.work)
         self.nav.setFocus()  # keyboard users start in the navigation
 
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        super().showEvent(event)
+        if self.store_checks is None:  # DB-5: the big stores are checked once the window is up
+            from hscb_desktop.gui.startup_check import StoreChecks
+            self.store_checks = StoreChecks(self)
+            QTimer.singleShot(0, self.store_checks, self.store_checks.start)
+
+    def store_damaged(self, name: str, problem: str) -> None:
+        """DB-5: a store's start-up check failed after sign-in; it stays read-only. Offer its
+        newest verified backup: restoring closes the stores, so the session ends."""
+        from hscb_desktop.gui.startup_check import offer_restore
+        message = offer_restore(self, self.session, name, problem, self._may_discard)
+        if message:
+            self._end()
+            self.signedOut.emit(message)
+
     def _add_page(self, key: str, title: str, page: QWidget) -> None:
         self.pages[key] = page
         self.stack.addWidget(page)
@@ -165,6 +183,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar, admin = self.menuBar(), self.session.has_role(R.ADMINISTRATOR)
         file = bar.addMenu("&File")
+        from hscb_desktop.gui import import_wizard  # issue 8: trackers into the modules
+
+        if import_wizard.importers_for(self.session):
+            self.import_action = self._action(
+                file, "&Import from Excel…", lambda: import_wizard.open_import(self, self.session))
+            file.addSeparator()
         self.lock_action = self._action(file, "&Lock", lambda: self.lock_now(), "Ctrl+L")
         self.sign_out_action = self._action(file, "Sign &out", self.sign_out, "Ctrl+Shift+L")
         file.addSeparator()
@@ -194,6 +218,7 @@ class MainWindow(QMainWindow):
             self._action(tools, "&Settings…",
                          lambda: Dialogs.exec_dialog(SettingsDialog(self.session, self)))
             self._action(tools, "&Verify audit log…", lambda: verify_audit(self.session, self))
+            self._action(tools, "&Restore…", self.restore_from_backup)
         if self.session.has_role(R.ADMINISTRATOR, R.BUSINESS_UNIT):
             self._action(tools, "&Back up now…", lambda: backup_now(self.session, self))
         tools.addSeparator()
@@ -267,6 +292,8 @@ class MainWindow(QMainWindow):
                 housekeeping.idle_step()
             except Exception:  # noqa: BLE001 - housekeeping must never disturb the user
                 log.warning("idle housekeeping failed", exc_info=True)
+            if self.auto_backup is not None:  # the daily backup, at a quiet moment
+                self.auto_backup.idle()
 
     def lock_now(self, reason: str = "manual") -> None:
         if self.lock_view is not None or self._ended:
@@ -334,6 +361,10 @@ class MainWindow(QMainWindow):
         self.timer.stop()
         QApplication.instance().removeEventFilter(self.watcher)
         self.save_state()
+        if self.store_checks is not None:  # the exit backup needs the checked stores writable
+            self.store_checks.finish()
+        if self.auto_backup is not None:  # DB-4: before the stores close and the keys go
+            self.auto_backup.on_exit()
         auth.sign_out(self.session)
         if self._held is not None:
             self._held.deleteLater()
@@ -351,6 +382,22 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- tools -------------------------------------------------------------
+    def enable_auto_backup(self) -> None:
+        """Daily and on-exit backups (the app turns them on; tests build bare windows)."""
+        from hscb_desktop.gui.auto_backup import AutoBackup
+        self.auto_backup = AutoBackup(self)
+
+    def restore_from_backup(self) -> None:
+        """Tools → Restore…: the stores close, so the session ends and everyone signs in again."""
+        if not self._may_discard():
+            return
+        from hscb_desktop.gui.restore_dialog import RestoreDialog
+        dialog = RestoreDialog(self.session, self)
+        Dialogs.exec_dialog(dialog)
+        if dialog.result_message:  # restored: the stores are closed
+            self._end()
+            self.signedOut.emit(dialog.result_message)
+
     def change_password(self) -> None:
         if Dialogs.exec_dialog(ChangePasswordDialog(self.session, self)) == 1:
             Dialogs.info(self, "Password changed", "Your password has been changed.")

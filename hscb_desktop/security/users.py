@@ -11,11 +11,15 @@ import datetime as dt
 import secrets
 
 from hscb_desktop.core.validation import PermissionDenied
-from hscb_desktop.security import auth, passwords
+from hscb_desktop.security import auth, passwords, server_auth
 from hscb_desktop.security import roles as R
 from hscb_desktop.security.session import Session
 from hscb_desktop.storage import audit, keys, stores
 from hscb_desktop.storage.core_models import KeyGrant, User
+
+
+def _server(session: Session) -> bool:
+    return getattr(session.workspace, "is_server", False)
 
 
 def _require_admin(session: Session, action: str) -> None:
@@ -56,13 +60,17 @@ def add_user(session: Session, username: str, roles: list[str], display_name: st
     username = username.strip()
     if not username or len(username) > 64 or any(c.isspace() for c in username):
         raise ValueError("A user name is 1 to 64 characters with no spaces.")
-    if User.get_or_none(User.username == username) or username in session.workspace.keyring.users:
+    if User.get_or_none(User.username == username) or (
+            not _server(session) and username in session.workspace.keyring.users):
         raise ValueError(f"There is already a user called {username}.")
     chosen = R.validate_roles(roles)
     one_time = password is None
     password = password or one_time_password()
     if not one_time:
         _check_password(password, username)
+    if _server(session):
+        server_auth.add_user(session, username, chosen, display_name, password, one_time)
+        return password
     with stores.proxy(stores.CORE).atomic():
         user = User.create(username=username, display_name=display_name, roles=",".join(sorted(chosen)),
                            password_hash=passwords.hash_password(password), must_change_password=one_time,
@@ -82,6 +90,9 @@ def reset_password(session: Session, username: str) -> str:
     if user is None:
         raise ValueError(f"There is no user called {username}.")
     password = one_time_password()
+    if _server(session):
+        server_auth.reset_password(session, user, password)
+        return password
     with stores.proxy(stores.CORE).atomic():
         User.update(password_hash=passwords.hash_password(password), must_change_password=True,
                     version=User.version + 1).where(User.id == user.id).execute()
@@ -99,6 +110,9 @@ def set_roles(session: Session, username: str, roles: list[str]) -> str | None:
     user = User.get(User.username == username)
     old, new = user.role_set(), R.validate_roles(roles)
     gains = R.stores_for(new) - R.stores_for(old)
+    if _server(session):  # no keys to wrap: the server grants the new role at once
+        server_auth.set_roles(session, user, old, new)
+        return None
     with stores.proxy(stores.CORE).atomic():
         User.update(roles=",".join(sorted(new)), version=User.version + 1).where(User.id == user.id).execute()
         user = User.get_by_id(user.id)
@@ -114,6 +128,9 @@ def set_active(session: Session, username: str, active: bool) -> None:
     user = User.get(User.username == username)
     if user.id == session.user_id and not active:
         raise ValueError("You cannot disable your own account.")
+    if _server(session):
+        server_auth.set_active(session, user, active)
+        return
     with stores.proxy(stores.CORE).atomic():
         User.update(active=active, version=User.version + 1).where(User.id == user.id).execute()
         audit.append(stores.CORE, session.actor, "user_enabled" if active else "user_disabled",
@@ -122,15 +139,19 @@ def set_active(session: Session, username: str, active: bool) -> None:
 
 def unlock_account(session: Session, username: str) -> None:
     _require_admin(session, "unlock accounts")
-    ring = session.workspace.keyring
-    ring.lockout.pop(username, None)
-    ring.save()
+    if not _server(session):  # team mode keeps no lockout of its own (server_auth)
+        ring = session.workspace.keyring
+        ring.lockout.pop(username, None)
+        ring.save()
     with stores.proxy(stores.CORE).atomic():
         audit.append(stores.CORE, session.actor, "account_unlocked", clock=session.clock, table="user",
                      new={"username": username})
 
 
 def change_own_password(session: Session, old_password: str, new_password: str) -> None:
+    if _server(session):
+        server_auth.change_own_password(session, old_password, new_password)
+        return
     user = User.get_by_id(session.user_id)
     if not passwords.verify(user.password_hash, old_password):
         raise auth.LoginFailed("The current password is not correct.")

@@ -17,9 +17,11 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-from peewee import CharField, IntegerField, Model, TextField
+from peewee import JOIN, CharField, IntegerField, Model, TextField
 
 from hscb_desktop.core.clock import Clock
+from hscb_desktop.core.coerce import UNSTORABLE, storable
+from hscb_desktop.core.validation import ValidationFailed, error
 from hscb_desktop.storage import stores
 
 GENESIS = "0" * 64
@@ -118,6 +120,11 @@ def create_tables(store: str) -> None:
     """Migration step shared by every store."""
     db = stores.proxy(store)
     db.create_tables(list(models(store)))
+    if stores.is_server(store):
+        from hscb_desktop.storage import server_audit
+
+        server_audit.create_guards(store)
+        return
     for sql in _TRIGGERS:
         db.execute_sql(sql)
 
@@ -138,7 +145,13 @@ def append(store: str, actor: Actor, action: str, *, clock: Clock, table: str = 
            record_id: object = "", old=None, new=None, reason: str = "") -> int:
     """Append one entry. Call inside the caller's write transaction so the record
     change and its audit entry commit together."""
+    if not storable(reason or ""):  # free-text reasons reach the log unvalidated by any rules
+        raise ValidationFailed([error("reason", f"The reason {UNSTORABLE}.")])
     AuditEntry, AuditValue, _ = models(store)
+    if stores.is_server(store):  # concurrent writers: one at a time reads the head and appends
+        from hscb_desktop.storage import server_audit
+
+        server_audit.serialise_appends(store)
     last = AuditEntry.select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).first()
     seq = (last.seq + 1) if last else 1
     entry = AuditEntry(
@@ -178,10 +191,20 @@ def verify(store: str, anchor: tuple[int, str] | None = None) -> ChainReport:
     outside the live file (a backup manifest, an export): the chain must still contain
     that entry with that hash, so a truncated or rewritten tail is found (AUD-3)."""
     AuditEntry, AuditValue, AuditRedacted = models(store)
-    values = {v.seq: v for v in AuditValue.select()}
-    redacted = {r.seq for r in AuditRedacted.select(AuditRedacted.seq)}
+    # The business unit's server login sees a casework chain's entries, not its values:
+    # the links and entry hashes (which cover the value hashes) are checked all the same.
+    hidden = getattr(stores.proxy(store).obj, "values_hidden", False)
+    redacted = set() if hidden else {r.seq for r in AuditRedacted.select(AuditRedacted.seq)}
+    # One streamed pass, each entry with its values beside it: memory stays flat however
+    # long the chain (a 50,000-row import left every value in a dict at once before).
+    rows = AuditEntry.select().order_by(AuditEntry.seq)
+    if not hidden:
+        rows = (AuditEntry.select(AuditEntry, AuditValue.seq.alias("v_seq"),
+                                  AuditValue.old.alias("v_old"), AuditValue.new.alias("v_new"))
+                .join(AuditValue, JOIN.LEFT_OUTER, on=(AuditValue.seq == AuditEntry.seq))
+                .order_by(AuditEntry.seq).objects())
     prev, count, expected_seq = GENESIS, 0, 1
-    for e in AuditEntry.select().order_by(AuditEntry.seq):
+    for e in rows.iterator():
         def broken(why: str, seq: int = e.seq) -> ChainReport:
             return ChainReport(store, False, count, prev, seq, why, len(redacted))
         if e.seq != expected_seq:
@@ -190,13 +213,12 @@ def verify(store: str, anchor: tuple[int, str] | None = None) -> ChainReport:
             return broken("its link to the previous entry does not match")
         if _chain_hash(prev, _entry_payload(e)) != e.entry_hash:
             return broken("its contents do not match its hash")
-        value = values.get(e.seq)
-        if value is not None:
-            old = None if value.old is None else json.loads(value.old)
-            new = None if value.new is None else json.loads(value.new)
+        if getattr(e, "v_seq", None) is not None:
+            old = None if e.v_old is None else json.loads(e.v_old)
+            new = None if e.v_new is None else json.loads(e.v_new)
             if value_hash(old) != e.old_hash or value_hash(new) != e.new_hash:
                 return broken("its stored values do not match their hashes")
-        elif (e.old_hash or e.new_hash) and e.seq not in redacted:
+        elif (e.old_hash or e.new_hash) and e.seq not in redacted and not hidden:
             return broken("its values are missing and no redaction is recorded")
         prev, count, expected_seq = e.entry_hash, count + 1, expected_seq + 1
         if anchor is not None and e.seq == anchor[0] and e.entry_hash != anchor[1]:
@@ -224,6 +246,11 @@ def redact(store: str, actor: Actor, seqs: list[int], *, reason: str, clock: Clo
     redaction_seq = append(store, actor, "redact", clock=clock, new={"entries": targets}, reason=reason)
     for seq in targets:
         AuditRedacted.insert(seq=seq, redaction_seq=redaction_seq).on_conflict_ignore().execute()
+    if stores.is_server(store):  # no login may DELETE audit rows; the owner's function may
+        from hscb_desktop.storage import server_audit
+
+        server_audit.remove_redacted_values(store, targets)
+        return redaction_seq
     AuditValue.delete().where(AuditValue.seq.in_(targets)).execute()
     return redaction_seq
 

@@ -22,7 +22,11 @@ def insert_rows(
         if not _IDENT.match(name):
             raise ValueError(f"not a plain identifier: {name!r}")
     rows = [tuple(r) for r in rows]
-    if rows:
+    if rows and stores.is_server(store):
+        from hscb_desktop.storage import server_bulk
+
+        server_bulk.insert_rows(store, table, columns, rows)
+    elif rows:
         marks = ", ".join("?" * len(columns))
         stores.proxy(store).cursor().executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows

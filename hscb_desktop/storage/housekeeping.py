@@ -20,7 +20,7 @@ def idle_step() -> dict[str, int]:
     Returns the WAL pages checkpointed per store. Safe to call at any time."""
     done: dict[str, int] = {}
     for name in stores.STORE_NAMES:
-        if not stores.is_open(name):
+        if not stores.is_open(name) or stores.is_server(name):  # the server vacuums its own
             continue
         db = stores.proxy(name)
         for index in search.indexes(name):

@@ -6,6 +6,11 @@ backup is taken through the engine and verified (MIG-1). Each migration runs in
 one transaction with foreign keys off, then ``foreign_key_check`` must be clean
 (MIG-2). A store that has applied a migration this build does not know was
 written by a newer version and is refused untouched (MIG-5).
+
+On a PostgreSQL server (team mode) the same steps run, in one transaction, as the
+database owner (``security.server_setup``); references are checked by the server as each
+statement runs, backups are IT's, and an application login finding a pending step is
+refused (``storage.server_workspace.check_migrations``).
 """
 from __future__ import annotations
 
@@ -128,7 +133,9 @@ def migrate(store: str, *, clock: Clock, backup_dir: Path | None,
         backup_path = backup(store, backup_dir)
     done: list[str] = []
     current = todo[0].name
-    db.execute_sql("PRAGMA foreign_keys = OFF")  # must be outside the transaction
+    server = stores.is_server(store)  # the server checks references as each statement runs
+    if not server:
+        db.execute_sql("PRAGMA foreign_keys = OFF")  # must be outside the transaction
     try:
         # One transaction for every pending step: a failure at any step leaves the store
         # exactly at its old version (MIG-1), never half-way between two schemas.
@@ -137,7 +144,7 @@ def migrate(store: str, *, clock: Clock, backup_dir: Path | None,
             for migration in todo:
                 current = migration.name
                 migration.apply()
-                problems = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                problems = [] if server else db.execute_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise MigrationFailed(f"{migration.name} left {len(problems)} broken references")
                 model.create(name=migration.name,
@@ -154,5 +161,6 @@ def migrate(store: str, *, clock: Clock, backup_dir: Path | None,
         raise MigrationFailed(f"Upgrading the {stores.STORE_TITLES[store]} store failed at "
                               f"{current} ({type(exc).__name__}: {exc}).{where}") from exc
     finally:
-        db.execute_sql("PRAGMA foreign_keys = ON")
+        if not server:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return done

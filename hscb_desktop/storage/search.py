@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from peewee import SQL, ColumnBase, EnclosedNodeList, Expression, NodeList, fn
+from peewee import SQL, ColumnBase, EnclosedNodeList, Expression, NodeList
 
-from hscb_desktop.storage import stores
+from hscb_desktop.storage import server_search, stores
 
 _IDENT = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -36,7 +36,9 @@ def _columns(store: str, name: str) -> list[str]:
 
 
 def indexes(store: str) -> list[str]:
-    """The FTS5 search indexes of a store (for idle housekeeping)."""
+    """The FTS5 search indexes of a store (for idle housekeeping; none on a server)."""
+    if stores.is_server(store):
+        return []
     rows = stores.proxy(store).execute_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'"
     ).fetchall()
@@ -52,6 +54,9 @@ def merge(store: str, name: str, pages: int) -> None:
 
 
 def create_index(store: str, name: str, columns: Sequence[str]) -> None:
+    if stores.is_server(store):
+        server_search.create_index(store, _ident(name), [_ident(c) for c in columns])
+        return
     cols = ", ".join(_ident(c) for c in columns)
     stores.proxy(store).execute_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {_ident(name)} USING fts5({cols}, tokenize='trigram')"
@@ -67,6 +72,8 @@ CRISIS_SEGMENTS = 128
 
 
 def merge_when_idle(store: str, name: str) -> None:
+    if stores.is_server(store):  # no segments to merge: the server's GIN index maintains itself
+        return
     db, table = stores.proxy(store), _ident(name)
     for option, value in (("automerge", 0), ("crisismerge", CRISIS_SEGMENTS)):
         db.execute_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (option, value))
@@ -85,6 +92,9 @@ def upsert_many(store: str, name: str, rows: Iterable[tuple[int, Sequence[object
     rows = [(int(rowid), *_clean(texts)) for rowid, texts in rows]
     if not rows:
         return
+    if stores.is_server(store):
+        server_search.upsert_many(store, _ident(name), rows)
+        return
     db, table = stores.proxy(store), _ident(name)
     cols = _columns(store, table)
     marks = ", ".join("?" * (len(cols) + 1))
@@ -99,6 +109,9 @@ BULK_ROWS = 1000
 
 
 def delete(store: str, name: str, rowid: int) -> None:
+    if stores.is_server(store):
+        server_search.delete(store, _ident(name), rowid)
+        return
     stores.proxy(store).execute_sql(f"DELETE FROM {_ident(name)} WHERE rowid = ?", (int(rowid),))
 
 
@@ -122,6 +135,8 @@ def match(store: str, name: str, text: str, limit: int | None = None) -> list[in
     if not terms:
         return []
     table = _ident(name)
+    if stores.is_server(store):
+        return server_search.match(store, table, terms, limit, _like_escape)
     tail = " ORDER BY rowid DESC" + (f" LIMIT {int(limit)}" if limit else "")
     if all(len(t) >= 3 for t in terms):
         sql, params = f"SELECT rowid FROM {table} WHERE {table} MATCH ?{tail}", [_fts_query(terms)]
@@ -151,6 +166,8 @@ def matching(store: str, name: str, rowid: ColumnBase, text: str) -> Expression 
     if not terms:
         return None
     table = _ident(name)
+    if stores.is_server(store):
+        return server_search.matching(table, rowid, terms, _like_escape)
     hinted = NodeList([SQL("+"), rowid], glue="")
     conditions: list[Expression] = []
     long_terms = [t for t in terms if len(t) >= 3]
@@ -176,8 +193,14 @@ def matching(store: str, name: str, rowid: ColumnBase, text: str) -> Expression 
     return condition
 
 
+def in_order(key: ColumnBase, descending: bool = False) -> server_search.NullsLowest:
+    """``key.asc()``/``key.desc()`` with NULLs below every value on either engine (SQLite's
+    rule; PostgreSQL's default is the opposite), so pages come in the same order."""
+    return server_search.NullsLowest(key, "DESC" if descending else "ASC")
+
+
 def days_between(later: ColumnBase, earlier: ColumnBase) -> ColumnBase:
     """Whole days from ``earlier`` to ``later`` (two date expressions) in SQL, so a list
     can sort by "days open" in the database (SQLite stores dates as ISO text; PostgreSQL
-    would subtract the dates)."""
-    return fn.julianday(later) - fn.julianday(earlier)
+    subtracts the dates): the node compiles for whichever engine runs the query."""
+    return server_search.DaysBetween(later, earlier)

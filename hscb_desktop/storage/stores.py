@@ -2,7 +2,8 @@
 
 One peewee ``DatabaseProxy`` per store is declared here; each domain's models bind
 to its store's proxy and never name an engine. This module is the only place that
-knows the embedded engine is SQLCipher (a later engine, PostgreSQL, plugs in here).
+knows the embedded engine is SQLCipher; the server engine (PostgreSQL, team mode)
+plugs in through ``storage.server`` and ``bind``, and ``is_server`` tells them apart.
 
 Every connection is keyed first, then set to WAL, ``synchronous=FULL``,
 ``foreign_keys=ON`` (DB-2), ``secure_delete`` (so redacted values are overwritten,
@@ -13,11 +14,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from peewee import DatabaseError, DatabaseProxy
+from peewee import DatabaseError, DatabaseProxy, OperationalError
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from hscb_desktop.storage.errors import StoreError
+from hscb_desktop.storage.errors import StoreError, disk_full_message, is_disk_full
 from hscb_desktop.storage.keys import sqlcipher_passphrase
 from hscb_desktop.storage.netpath import require_local
 
@@ -60,7 +61,10 @@ class StoreMissing(StoreError):
 
 
 class WrongStoreKey(StoreError):
-    pass
+    # Named like StoreDamaged's: a key unwrapped from a grant is right, so for a store
+    # being signed into this is damage too (e.g. a file truncated inside its first page).
+    store: str = ""
+    path: Path | None = None
 
 
 class StoreDamaged(StoreError):
@@ -68,8 +72,55 @@ class StoreDamaged(StoreError):
         self.store, self.path = store, path
         super().__init__(
             f"The {STORE_TITLES.get(store, store)} store ({path.name}) is damaged: {detail}. "
-            "It has not been changed. Restore it from the latest backup (Tools → Restore…)."
+            "It has not been changed. It can be restored from the latest backup that passes its "
+            "checks (offered at sign-in; or hscb-desktop-cli restore)."
         )
+
+
+class DiskFull(StoreError, OperationalError):
+    """SQLITE_FULL in words for the user. Still an engine error, so a form's save guard
+    keeps the input and retries; the transaction was rolled back, nothing half-written."""
+
+    def __init__(self, store: str):
+        # Not ``.store``: callers read that as "this store is damaged, offer a restore".
+        self.store_name = store
+        super().__init__(disk_full_message(f"{STORE_TITLES.get(store, store)} store"))
+
+
+class _Store(SqlCipherDatabase):
+    """A live store whose "database or disk is full" errors arrive as ``DiskFull``."""
+
+    store_name = ""
+
+    def execute_sql(self, sql, *args, **kwargs):
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and not self._in_transaction():
+            return None  # already rolled back whole by SQLite: see ``rollback``
+        try:
+            return super().execute_sql(sql, *args, **kwargs)
+        except OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(self.store_name) from exc
+            raise
+
+    def commit(self):
+        try:
+            return super().commit()
+        except OperationalError as exc:
+            if is_disk_full(exc):
+                raise DiskFull(self.store_name) from exc
+            raise
+
+    def rollback(self):
+        # SQLite rolls a whole transaction back by itself after some errors (a COMMIT
+        # refused for want of space, an I/O error); peewee's ROLLBACK after that would fail
+        # ("no transaction is active") and hide the real error from the user.
+        if not self._in_transaction():
+            return None
+        return super().rollback()
+
+    def _in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is None or conn.in_transaction
 
 
 def proxy(name: str) -> DatabaseProxy:
@@ -80,33 +131,51 @@ def is_open(name: str) -> bool:
     return _proxies[name].obj is not None
 
 
+def is_server(name: str) -> bool:
+    """True when the store is a schema on a PostgreSQL server (team mode, storage.server)."""
+    db = _proxies[name].obj
+    return db is not None and getattr(db, "param", "?") == "%s"
+
+
+def param(name: str) -> str:
+    """The bound-parameter mark of the store's engine, for storage's raw SQL."""
+    return "%s" if is_server(name) else "?"
+
+
 READ_ONLY_PRAGMAS: list[tuple[str, object]] = [("cipher_log_level", "NONE"), ("query_only", 1)]
 
 
 def open_store(name: str, path: Path, key: bytes, *, create: bool = False,
-               read_only: bool = False) -> SqlCipherDatabase:
+               read_only: bool = False, check: bool = True) -> SqlCipherDatabase:
     """Open (or create) one encrypted store and check it before use (DB-5 quick_check).
 
     ``read_only`` opens a copy for checking (a backup, possibly on a network share):
-    no WAL, no writes, no network-path refusal.
+    no WAL, no writes, no network-path refusal. ``check=False`` leaves the quick_check
+    to the caller (a big store at sign-in: ``storage.startup_check``); the key is still
+    proven, by the pragmas that read the first page.
     """
     if not read_only:
         require_local(path.parent)
     if not create and not path.exists():
         raise StoreMissing(f"The {STORE_TITLES.get(name, name)} store is missing ({path}).")
-    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key),
-                           pragmas=READ_ONLY_PRAGMAS if read_only else PRAGMAS,
-                           check_same_thread=False)
+    db = _Store(str(path), passphrase=sqlcipher_passphrase(key),
+                pragmas=READ_ONLY_PRAGMAS if read_only else PRAGMAS,
+                check_same_thread=False)
+    db.store_name = name
     try:
         db.connect()
-        result = db.execute_sql("PRAGMA quick_check").fetchone()
+        result = db.execute_sql("PRAGMA quick_check").fetchone() if check else ("ok",)
     except ENGINE_ERRORS as exc:
         db.close()
+        if isinstance(exc, DiskFull) or is_disk_full(exc):  # not damage: say what it is
+            raise DiskFull(name) from None
         if "not a database" in str(exc) and path.exists() and path.stat().st_size > 0:
-            raise WrongStoreKey(
+            wrong = WrongStoreKey(
                 f"The {STORE_TITLES.get(name, name)} store could not be opened with this key: "
                 "the key is wrong or the file is damaged."
-            ) from None
+            )
+            wrong.store, wrong.path = name, path
+            raise wrong from None
         raise StoreDamaged(name, path, type(exc).__name__) from None
     if not result or result[0] != "ok":
         db.close()
@@ -116,6 +185,17 @@ def open_store(name: str, path: Path, key: bytes, *, create: bool = False,
             os.chmod(path, 0o600)  # owner-only, like KeePassXC's new files
         except OSError:  # pragma: no cover - Windows ACLs
             pass
+    return db
+
+
+def open_copy_source(name: str, path: Path, key: bytes) -> SqlCipherDatabase:
+    """Open a backup copy to copy it back through the engine (``VACUUM INTO`` needs a
+    connection that is not ``query_only``). Nothing is written to the copy."""
+    if not path.exists():
+        raise StoreMissing(f"The backup of the {STORE_TITLES.get(name, name)} store is missing ({path}).")
+    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key),
+                           pragmas=[("cipher_log_level", "NONE")], check_same_thread=False)
+    db.connect()
     return db
 
 

@@ -33,6 +33,7 @@ def _salt(phc: str) -> str:
 # -- AUTH-1 ---------------------------------------------------------------------
 
 
+@pytest.mark.sqlcipher_only  # Argon2id verifier and keyring KDF; on a server the server holds the password
 @pytest.mark.real_kdf
 def test_auth1_production_hashes_and_kdf_are_argon2id_above_the_floor(workspace, admin_password):
     """AUTH-1: at the production parameters the stored verifier and the keyring's key-derivation
@@ -50,6 +51,7 @@ def test_auth1_production_hashes_and_kdf_are_argon2id_above_the_floor(workspace,
     auth.sign_out(session)
 
 
+@pytest.mark.sqlcipher_only  # Argon2id verifier and keyring KDF; on a server the server holds the password
 @pytest.mark.real_kdf
 def test_auth1_production_defaults_are_not_lowered():
     """AUTH-1: the defaults the app ships (not the test fixture's) meet the floor."""
@@ -58,6 +60,7 @@ def test_auth1_production_defaults_are_not_lowered():
     assert probe.startswith("$argon2id$") and _params(probe)["m"] >= 19456 and _params(probe)["t"] >= 2
 
 
+@pytest.mark.sqlcipher_only  # Argon2id verifier and keyring KDF; on a server the server holds the password
 def test_auth1_a_weaker_stored_hash_is_upgraded_at_sign_in(workspace, admin_password, monkeypatch):
     """AUTH-1: check_needs_rehash runs at each successful sign-in, so raising the parameters
     upgrades the stored verifier without a password reset."""
@@ -152,6 +155,7 @@ def test_auth2_password_literal_rule_would_catch_one():
 # -- AUTH-3 ---------------------------------------------------------------------
 
 
+@pytest.mark.sqlcipher_only  # keyring lockout; in team mode lockout is the server's policy
 def test_auth3_five_failures_lock_the_account_across_a_restart_until_the_delay_passes(
         workspace, data_dir, admin_password, clock):
     """AUTH-3: four wrong passwords say 'not correct', the fifth locks the account; even the
@@ -186,6 +190,7 @@ def test_auth3_five_failures_lock_the_account_across_a_restart_until_the_delay_p
         restarted.close()
 
 
+@pytest.mark.sqlcipher_only  # keyring lockout; in team mode lockout is the server's policy
 def test_auth3_the_delay_grows_with_each_lockout_in_a_row(workspace, clock):
     """AUTH-3: 1, then 5, then 15 minutes."""
     for minutes in (1, 5, 15, 15):
@@ -197,6 +202,7 @@ def test_auth3_the_delay_grows_with_each_lockout_in_a_row(workspace, clock):
         clock.advance(minutes=minutes, seconds=1)
 
 
+@pytest.mark.sqlcipher_only  # keyring lockout; in team mode lockout is the server's policy
 def test_auth3_an_administrator_can_unlock_an_account(workspace, make_user, admin_password):
     """AUTH-3: 'or until an admin unlocks it'."""
     password = make_user("pf1", ["fostering_worker"])
@@ -211,6 +217,7 @@ def test_auth3_an_administrator_can_unlock_an_account(workspace, make_user, admi
     auth.sign_out(auth.sign_in(workspace, "pf1", password))
 
 
+@pytest.mark.sqlcipher_only  # keyring lockout; in team mode lockout is the server's policy
 def test_auth3_unknown_user_gets_exactly_the_wrong_password_answer(workspace):
     """AUTH-3: an unknown name gets the same message, the same exception type and, after
     five tries, the same lockout as a known name with a wrong password (no enumeration)."""
@@ -226,6 +233,7 @@ def test_auth3_unknown_user_gets_exactly_the_wrong_password_answer(workspace):
     assert answers["admin"][0] == ("LoginFailed", auth.BAD_LOGIN)
 
 
+@pytest.mark.sqlcipher_only  # keyring lockout; in team mode lockout is the server's policy
 def test_auth3_unknown_user_costs_the_same_key_derivation(workspace, monkeypatch):
     """AUTH-3: an unknown name runs exactly one Argon2id derivation at the same cost as a known
     name (so it takes the same time)."""
@@ -304,6 +312,7 @@ def test_auth4_five_wrong_unlocks_sign_out(admin_session, workspace):
 # -- AUTH-5 ---------------------------------------------------------------------
 
 
+@pytest.mark.sqlcipher_only  # wrapped store keys; tests/server covers team mode
 def test_auth5_admin_reset_issues_a_one_time_password_that_must_be_changed(
         workspace, make_user, admin_password):
     """AUTH-5: after a reset the old password fails, the one-time password signs in with
@@ -347,6 +356,7 @@ def test_auth5_change_own_password_needs_the_current_one_and_a_good_new_one(work
     auth.sign_out(auth.sign_in(workspace, "pf1", password))  # unchanged
 
 
+@pytest.mark.sqlcipher_only  # wrapped store keys; tests/server covers team mode
 def test_auth5_removing_a_role_removes_its_key_grant(workspace, make_user, admin_password):
     """AUTH-5/ENC-3: set_roles without lado_officer deletes the wrapped LADO key at once; the
     user's next session holds no LADO key. Adding a store issues a one-time password."""

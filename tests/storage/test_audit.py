@@ -50,6 +50,7 @@ def test_aud1_login_is_audited_with_user_roles_and_clock_time(admin_session, clo
     assert entry.ts == clock.now().isoformat(timespec="microseconds")
 
 
+@pytest.mark.sqlcipher_only  # the keyring; team-mode lockout is the server's
 def test_aud1_failed_login_waits_in_the_keyring_and_reaches_the_chain_at_next_sign_in(
         workspace, admin_password, clock):
     """AUD-1/AUTH-3: a failed sign-in cannot reach the encrypted chain, so it is kept in the
@@ -84,6 +85,7 @@ def test_aud1_lock_unlock_and_failed_unlock_are_audited(admin_session, admin_pas
     assert not admin_session.locked
 
 
+@pytest.mark.sqlcipher_only  # a gained store key means a reset; tests/server covers team mode
 def test_aud1_user_created_and_role_change_record_old_and_new_values(admin_session):
     """AUD-1: user administration records what changed, old and new."""
     users.add_user(admin_session, "pf1", ["fostering_worker"], display_name="P. Worker")
@@ -103,6 +105,7 @@ def test_aud1_user_created_and_role_change_record_old_and_new_values(admin_sessi
 # -- AUD-2 ----------------------------------------------------------------------
 
 
+@pytest.mark.sqlcipher_only  # SQLite triggers; tests/server/test_server_audit.py covers the server's
 @pytest.mark.parametrize("sql", [
     "UPDATE audit_entry SET user = 'mallory' WHERE seq = 1",
     "DELETE FROM audit_entry WHERE seq = 1",
@@ -127,6 +130,7 @@ def test_aud2_raw_update_and_delete_on_the_audit_tables_fail(admin_session, sql)
         assert db.execute_sql("SELECT seq, old, new FROM audit_value ORDER BY seq").fetchall() == values_before
 
 
+@pytest.mark.sqlcipher_only  # SQLite triggers; tests/server/test_server_audit.py covers the server's
 def test_aud2_model_level_update_is_refused_too(admin_session):
     """AUD-2: the ORM gets no way round the triggers."""
     AuditEntry, _, _ = audit.models("core")
@@ -151,6 +155,7 @@ def chain(admin_session):
     return admin_session
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 @pytest.mark.parametrize("field", ["ts", "user", "roles", "action", "record_table", "record_id",
                                    "reason", "old_hash", "new_hash", "prev_hash", "entry_hash"])
 def test_aud3_one_changed_byte_in_a_historical_entry_is_found(chain, workspace, field):
@@ -169,6 +174,7 @@ def test_aud3_one_changed_byte_in_a_historical_entry_is_found(chain, workspace, 
     assert "BROKEN at entry 5" in report.describe()
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 def test_aud3_a_changed_stored_value_is_found(chain, workspace):
     """AUD-3: the values table is covered too (through the value hashes in the chain)."""
     conn = _raw(workspace.paths.store_file("core"), workspace.keys["core"])
@@ -180,6 +186,7 @@ def test_aud3_a_changed_stored_value_is_found(chain, workspace):
     assert "values do not match" in report.message
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 def test_aud3_a_deleted_middle_entry_is_named(chain, workspace):
     """AUD-3: removing entry 4 breaks the sequence at entry 4."""
     conn = _raw(workspace.paths.store_file("core"), workspace.keys["core"])
@@ -191,6 +198,7 @@ def test_aud3_a_deleted_middle_entry_is_named(chain, workspace):
     assert "entry 4 is missing" in report.message
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 def test_aud3_truncated_tail_is_found_against_the_head_in_the_backup_manifest(chain, workspace):
     """AUD-3: deleting the newest entries leaves a chain that is consistent in itself; the
     head copied into the backup manifest (outside the live file) exposes the truncation."""
@@ -215,6 +223,7 @@ def test_aud3_truncated_tail_is_found_against_the_head_in_the_backup_manifest(ch
     assert "missing" in report.message
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 def test_aud3_rewritten_tail_is_found_against_the_recorded_head(chain, workspace):
     """AUD-3: truncating and appending fresh entries (same count, new hashes) is detected."""
     anchor = audit.head("core")
@@ -230,6 +239,7 @@ def test_aud3_rewritten_tail_is_found_against_the_recorded_head(chain, workspace
     assert (report.ok, report.first_bad_seq) == (False, anchor[0])
 
 
+@pytest.mark.sqlcipher_only  # tampers through a raw SQLCipher connection; tests/server does it on the server
 def test_aud3_cli_verify_audit_reports_the_first_broken_link_and_exits_1(
         chain, workspace, admin_password, monkeypatch, capsys):
     """AUD-3: ``hscb-desktop verify-audit`` says OK on a sound chain, then names the first
@@ -256,6 +266,7 @@ def test_aud3_cli_verify_audit_reports_the_first_broken_link_and_exits_1(
 # -- AUD-4 ----------------------------------------------------------------------
 
 
+@pytest.mark.sqlcipher_only  # reads the decrypted files; tests/server covers the server's redaction
 def test_aud4_redaction_removes_the_text_everywhere_and_the_chain_still_verifies(
         admin_session, workspace, forensics):
     """AUD-4: values of entries about a malicious allegation are redacted with a reason; the
@@ -314,6 +325,7 @@ def test_aud4_redaction_needs_a_reason(admin_session):
     assert audit.values_of("core", 1) != (None, None)
 
 
+@pytest.mark.sqlcipher_only  # reads the decrypted files; tests/server covers the server's redaction
 def test_aud4_values_cannot_be_deleted_without_a_recorded_redaction(admin_session):
     """AUD-2/AUD-4: the values table's delete trigger only lets a recorded redaction through."""
     _, AuditValue, _ = audit.models("core")

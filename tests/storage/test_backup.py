@@ -12,6 +12,8 @@ import hscb_desktop
 from hscb_desktop.security import maintenance
 from hscb_desktop.storage import audit, backup, stores
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 SOURCE = Path(hscb_desktop.__file__).parent
 
 

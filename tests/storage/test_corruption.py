@@ -11,6 +11,8 @@ import pytest
 from hscb_desktop.security import auth, maintenance
 from hscb_desktop.storage import stores
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 PAGE = 4096
 
 

@@ -12,6 +12,8 @@ from hscb_desktop.security import auth, maintenance, users
 from hscb_desktop.storage import audit, keys, stores
 from hscb_desktop.storage.core_models import KeyGrant, User
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 
 def _sign_in(workspace, username, password):
     return auth.sign_in(workspace, username, password)

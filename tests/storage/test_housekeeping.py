@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hscb_desktop.domains.lado import service
 from hscb_desktop.security import auth
 from hscb_desktop.storage import housekeeping, search, stores
+
+pytestmark = pytest.mark.sqlcipher_only  # WAL and FTS5 upkeep; the server does its own
 
 
 def test_idle_step_checkpoints_the_wal_and_merges_the_search_index(workspace, make_user):

@@ -13,6 +13,8 @@ from hscb_desktop.storage import stores
 from hscb_desktop.storage.instance_lock import StoreInUse
 from hscb_desktop.storage.workspace import Workspace
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 SECOND_PROCESS = textwrap.dedent("""
     import sys
     from hscb_desktop.core.clock import SYSTEM_CLOCK

@@ -7,6 +7,8 @@ import pytest
 
 from hscb_desktop.storage.keyring import Keyring, KeyringChanged, KeyringDamaged
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 
 def test_kp4_a_keyring_changed_on_disk_is_not_overwritten(workspace):
     """KP-4: two readers; the first saves; the second's save is refused and the file keeps the

@@ -10,6 +10,8 @@ import sqlcipher3
 from hscb_desktop.security import auth
 from hscb_desktop.storage import audit, backup, migrations, stores
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded upgrade path; tests/server covers the server's
+
 
 def _register(monkeypatch, store: str, *steps: tuple[str, object]) -> None:
     """Add test-only migrations to ``store`` for this test (names sort after every real one)."""

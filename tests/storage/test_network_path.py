@@ -9,6 +9,8 @@ from hscb_desktop.storage import netpath, stores
 from hscb_desktop.storage.netpath import NetworkPathRefused, classify
 from hscb_desktop.storage.workspace import Workspace
 
+pytestmark = pytest.mark.sqlcipher_only  # the embedded store's own files, keys and pragmas
+
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
 proc /proc proc rw 0 0

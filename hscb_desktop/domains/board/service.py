@@ -31,6 +31,7 @@ from hscb_desktop.core.validation import (
     error,
     has_errors,
 )
+from hscb_desktop.domains import history
 from hscb_desktop.domains.board import quorum, records, rules
 from hscb_desktop.domains.board import vocab as V
 from hscb_desktop.domains.board.models import (
@@ -305,11 +306,31 @@ def update_seat(
         before, after = _diff(old, values)
         if not after:
             return seat.version
-        BoardRole.update(**after, version=seat.version + 1, updated_at=now(session)).where(
-            BoardRole.id == seat.id
+        # The version in the WHERE too: on a server, another save may land between the
+        # read above and this write (issue 11: never overwrite silently).
+        rows = BoardRole.update(**after, version=seat.version + 1, updated_at=now(session)).where(
+            (BoardRole.id == seat.id) & (BoardRole.version == seat.version)
         ).execute()
+        if rows != 1:
+            raise StaleVersion(
+                [error("", "This seat was changed by someone else after you opened it.")]
+            )
         _audit(session, "update", "board_role", seat.id, old=before, new=after)
         return seat.version + 1
+
+
+def seat_changes(session, seat_id: int, started, fields=None) -> history.Conflict:
+    """The seat as saved now and each field that differs from ``started`` (what a form
+    loaded), with who saved it and when: for the conflict view after a stale save."""
+    current = get_seat(session, seat_id)
+    return history.compare(STORE, "board_role", seat_id, started, current, fields)
+
+
+def meeting_changes(session, meeting_id: int, started, fields=None) -> history.Conflict:
+    """The meeting as saved now against ``started``; ``grid`` (its attendance rows) counts
+    as one field."""
+    current = get_meeting(session, meeting_id)
+    return history.compare(STORE, "board_meeting", meeting_id, started, current, fields)
 
 
 def get_seat(session, seat_id: int) -> dict[str, Any]:
@@ -569,9 +590,12 @@ def _same_day_error() -> ValidationFailed:
     )
 
 
-def record_meeting(session, meeting: Mapping[str, Any], attendance: Any = None) -> int:
+def record_meeting(
+    session, meeting: Mapping[str, Any], attendance: Any = None, source: str = ""
+) -> int:
     """Create a meeting with its whole grid ``{role_id: (status, attendee_name)}`` in one
-    transaction and one audit entry; returns the meeting's id."""
+    transaction and one audit entry; returns the meeting's id. ``source`` (an import: file,
+    sheet and row) audits it as an "import" with the source as the reason."""
     authorise(session)
     meeting = _mapping(meeting)
     with db().atomic():
@@ -587,8 +611,9 @@ def record_meeting(session, meeting: Mapping[str, Any], attendance: Any = None) 
                                   updated_at=stamp)
         for role_id, cell in grid.items():
             Attendance.create(meeting=row.id, role=role_id, **cell)
-        _audit(session, "create", "board_meeting", row.id,
-               new={"board_id": board_id, **values, "attendance": _audit_grid(grid)})
+        _audit(session, "import" if source else "create", "board_meeting", row.id,
+               new={"board_id": board_id, **values, "attendance": _audit_grid(grid)},
+               reason=source)
     return row.id
 
 
@@ -626,9 +651,14 @@ def update_meeting(
         grid_changed = grid != old_grid
         if not after and not grid_changed:
             return saved.version
-        BoardMeeting.update(**after, version=saved.version + 1, updated_at=now(session)).where(
-            BoardMeeting.id == saved.id
-        ).execute()
+        rows = BoardMeeting.update(
+            **after, version=saved.version + 1, updated_at=now(session)
+        ).where((BoardMeeting.id == saved.id) & (BoardMeeting.version == saved.version)).execute()
+        if rows != 1:  # saved by someone else since the read above (issue 11)
+            raise StaleVersion(
+                [error("", f"The meeting of {saved.meeting_date:%d/%m/%Y} was changed by "
+                           "someone else after you opened it.")]
+            )
         if grid_changed:
             changed = {k for k in set(grid) | set(old_grid) if grid.get(k) != old_grid.get(k)}
             Attendance.delete().where(
@@ -725,8 +755,12 @@ def list_meetings(
     if period is not None:
         query = query.where(BoardMeeting.meeting_date.between(period.start, period.end))
     out = []
+    # quorum_for's rule and seats, read once for the list rather than once per meeting.
+    board = Board.get_or_none(Board.id == board_id)
+    rule = quorum.load(board.quorum_rule if board else None)
+    seats = _seat_map(board_id)
     for m in query.order_by(BoardMeeting.meeting_date, BoardMeeting.id):
-        result = quorum_for(board_id, _grid_of(m.id), m.meeting_date)
+        result = quorum.evaluate(rule, _quorum_seats(seats, _grid_of(m.id), m.meeting_date))
         out.append({**_meeting_record(m), "quorum": result, "quorate": meeting_quorate(m, result),
                     "type_label": V.MEETING_TYPES.label(m.meeting_type)
                     if m.meeting_type in V.MEETING_TYPES else m.meeting_type})

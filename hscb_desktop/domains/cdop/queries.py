@@ -170,8 +170,8 @@ class CaseList:
                 return [d.date_of_death.asc(), d.id.asc()]
             return [d.date_of_death.desc(), d.id.desc()]
         if descending:
-            return [key.desc(), d.id.desc()]
-        return [key.asc(), d.id.asc()]
+            return [search.in_order(key, True), d.id.desc()]
+        return [search.in_order(key), d.id.asc()]
 
     def _select(self, *columns, sort: str | None, descending: bool):
         d = ChildDeath

@@ -22,6 +22,7 @@ from typing import Any
 from peewee import JOIN
 
 from hscb_desktop.core.clock import local_today, utc_stamp
+from hscb_desktop.core.coerce import MAX_INT
 from hscb_desktop.core.periods import period_for
 from hscb_desktop.core.validation import (
     Problem,
@@ -33,6 +34,7 @@ from hscb_desktop.core.validation import (
     has_errors,
 )
 from hscb_desktop.core.vocab import ETHNICITY, SEX
+from hscb_desktop.domains import history
 from hscb_desktop.domains.cdop import records, rules
 from hscb_desktop.domains.cdop import vocab as V
 from hscb_desktop.domains.cdop.models import (
@@ -48,6 +50,7 @@ from hscb_desktop.domains.cdop.models import (
 )
 from hscb_desktop.security import guard
 from hscb_desktop.storage import audit, search, stores
+from hscb_desktop.storage import refs as storage_refs
 
 STORE = "cdop"
 DEATH_TABLE = "cdop_child_death"
@@ -105,6 +108,7 @@ def _get(model, record_id: Any, what: str):
     row = (
         model.get_or_none(model.id == record_id)
         if isinstance(record_id, int) and not isinstance(record_id, bool)
+        and 1 <= record_id <= MAX_INT  # hostile ids: SQLite cannot bind past 64 bits
         else None
     )
     if row is None:
@@ -186,6 +190,7 @@ def _ref_taken(ref: str, but: int | None = None) -> bool:
 def next_ref(year: int) -> str:
     """The next free reference of a year (by notification date): CDOP-2016-001, ..."""
     prefix = f"CDOP-{int(year):04d}-"
+    storage_refs.take_turns(ChildDeath)  # team mode: one writer numbers at a time
     refs = [
         r.cdop_ref[len(prefix) :]
         for r in ChildDeath.select(ChildDeath.cdop_ref).where(
@@ -214,9 +219,10 @@ def _write_identity(death_id: int, values: Mapping[str, Any], *, fresh: bool = F
     ChildIdentity.create(death=death_id, **records.identity_row(values))
 
 
-def create_death(session, data: Mapping[str, Any]) -> int:
+def create_death(session, data: Mapping[str, Any], source: str = "") -> int:
     """Record a notification; returns the new death's id. The reference is generated
-    (CDOP-<year of notification>-NNN) unless ``cdop_ref`` is given."""
+    (CDOP-<year of notification>-NNN) unless ``cdop_ref`` is given. ``source`` (an
+    import: file, sheet and row) audits it as an "import" with the source as the reason."""
     _authorise(session)
     data = _mapping(data)
     _refuse(rules.validate_death(data, _today(session)))
@@ -236,7 +242,8 @@ def create_death(session, data: Mapping[str, Any]) -> int:
         )
         _write_identity(death.id, values, fresh=True)
         search.upsert(STORE, SEARCH_INDEX, death.id, records.search_texts(values, ref))
-        _audit(session, "create", DEATH_TABLE, death.id, new=_death_record(death))
+        _audit(session, "import" if source else "create", DEATH_TABLE, death.id,
+               new=_death_record(death), reason=source)
     return death.id
 
 
@@ -311,6 +318,19 @@ def update_death(
         _audit(session, "update", DEATH_TABLE, death_id, old=before, new=after, reason=reason)
         _refresh_sudi(session, death_id)
         return death.version + 1
+
+
+def death_changes(session, death_id: int, started, fields=None) -> history.Conflict:
+    """The case as saved now and each field that differs from ``started`` (what a form
+    loaded), with who saved it and when: for the conflict view after a stale save."""
+    current = get_death(session, death_id)
+    return history.compare(STORE, DEATH_TABLE, death_id, started, current, fields)
+
+
+def review_changes(session, death_id: int, started, fields=None) -> history.Conflict:
+    """The death's review as saved now against ``started`` (None: the form had none)."""
+    current = get_review(session, death_id) or {}
+    return history.compare(STORE, REVIEW_TABLE, current.get("id"), started, current, fields)
 
 
 def get_death(session, death_id: int) -> dict[str, Any]:
@@ -483,8 +503,9 @@ def delete_report(session, report_id: int) -> None:
 
 
 def _meeting_date(meeting_id: Any) -> dt.date | None:
-    if meeting_id is None:
-        return None
+    if not (isinstance(meeting_id, int) and not isinstance(meeting_id, bool)
+            and 1 <= meeting_id <= MAX_INT):
+        return None  # None, or a value validate_review refuses
     meeting = PanelMeeting.get_or_none(PanelMeeting.id == meeting_id)
     return meeting.meeting_date if meeting else None
 

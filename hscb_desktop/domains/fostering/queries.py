@@ -127,7 +127,7 @@ def _ordered(model, query, order: dict, sort, descending, default) -> list[int]:
     if sort in order:
         key = order[sort]
         query = query.order_by(
-            key.desc() if descending else key.asc(),
+            search.in_order(key, descending),
             model.id.desc() if descending else model.id.asc(),
         )
     else:
@@ -206,7 +206,7 @@ class ArrangementList(_Source):
             a,
             query.order_by(
                 *(
-                    [order[sort].desc() if descending else order[sort].asc()]
+                    [search.in_order(order[sort], descending)]
                     if sort in order
                     else [a.start_date.desc()]
                 ),

@@ -128,8 +128,8 @@ class ContactList:
                 return [c.date_received.asc(), c.id.asc()], False
             return [c.date_received.desc(), c.id.desc()], False
         if descending:
-            return [key.desc(), c.id.desc()], sort == "subject_name"
-        return [key.asc(), c.id.asc()], sort == "subject_name"
+            return [search.in_order(key, True), c.id.desc()], sort == "subject_name"
+        return [search.in_order(key), c.id.asc()], sort == "subject_name"
 
     def _select(self, *columns, sort: str | None, descending: bool):
         """The filtered, ordered query of ``columns`` (the subject joined only to sort)."""

@@ -18,6 +18,7 @@ from typing import Any
 
 from hscb_desktop.core.periods import ReportingPeriod, period_for
 from hscb_desktop.core.validation import Problem, RecordRef, ValidationFailed, error
+from hscb_desktop.domains import history
 from hscb_desktop.domains.board import service as S
 from hscb_desktop.domains.training import records, rules
 from hscb_desktop.domains.training import vocab as V
@@ -221,10 +222,21 @@ def update_run(session, run_id: int, data: Mapping[str, Any],
         columns = {("course" if k == "course_id" else k): v for k, v in after.items()}
         if "trainer_agency_ids" in columns:
             columns["trainer_agency_ids"] = records.ids_to_text(columns["trainer_agency_ids"])
-        CourseRun.update(**columns, version=run.version + 1, updated_at=S.now(session)).where(
-            CourseRun.id == run.id).execute()
+        rows = CourseRun.update(
+            **columns, version=run.version + 1, updated_at=S.now(session)
+        ).where((CourseRun.id == run.id) & (CourseRun.version == run.version)).execute()
+        if rows != 1:  # saved by someone else since the read above (issue 11)
+            raise S.StaleVersion([error("", "This run was changed by someone else after you "
+                                            "opened it.")])
         _audit(session, "update", "training_run", run.id, old=before, new=after)
         return run.version + 1
+
+
+def run_changes(session, run_id: int, started, fields=None) -> history.Conflict:
+    """The run as saved now and each field that differs from ``started`` (what a form
+    loaded), with who saved it and when: for the conflict view after a stale save."""
+    current = run_sheet(session, run_id)
+    return history.compare(S.STORE, "training_run", run_id, started, current, fields)
 
 
 def delete_run(session, run_id: int, reason: str) -> None:
@@ -350,7 +362,8 @@ def set_counts(session, run_id: int, rows: Any, replace: bool = True) -> None:
     with S.db().atomic():
         run = _get(CourseRun, run_id, "run")
         old = _counts(run.id)
-        given = {r.get("agency_id") for r in rows if isinstance(r, Mapping)}
+        given = {r.get("agency_id") for r in rows  # ints only: a list id is unhashable
+                 if isinstance(r, Mapping) and isinstance(r.get("agency_id"), int)}
         kept = [] if replace else [c for c in old if c["agency_id"] not in given]
         _check_run(session, _run_record(run), _bookings(run.id), kept + list(rows))
         cleaned = [records.clean_counts(r) for r in rows]

@@ -341,7 +341,7 @@ def test_panel_pack_holds_no_identity(cdop_session):
 
 def _all_text(store: str) -> str:
     db = stores.proxy(store)
-    tables = [r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")]
+    tables = db.get_tables()  # either engine's tables
     return "\n".join(repr(row) for t in tables for row in db.execute_sql(f'SELECT * FROM "{t}"'))
 
 

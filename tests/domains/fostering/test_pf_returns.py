@@ -147,6 +147,7 @@ def test_business_unit_may_export_other_practitioners_may_not(
     assert not (tmp_path / "no.xlsx").exists()
 
 
+@pytest.mark.sqlcipher_only  # drops SQLite triggers to tamper
 def test_a_broken_audit_chain_stops_the_export(loaded, tmp_path):
     from hscb_desktop.storage import stores
 

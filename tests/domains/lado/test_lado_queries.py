@@ -318,6 +318,7 @@ def _plan(sql_and_params) -> str:
     return " | ".join(r[-1] for r in rows)
 
 
+@pytest.mark.sqlcipher_only  # reads SQLite's query plan
 def test_the_first_page_walks_an_index_in_order(lado_session, varied):
     """The ids of a page come from an index read in the list's order, stopping at the
     page's end: no sort of every matching contact (SQLite's EXPLAIN QUERY PLAN)."""
