@@ -64,6 +64,13 @@ def drop_dead_connections() -> None:
 
 def describe(exc: BaseException) -> str:
     """The cause in words for the user (never a traceback)."""
+    from hscb_desktop.storage.stores import DiskFull
+
+    full = exc
+    while full is not None and not isinstance(full, DiskFull):
+        full = full.__cause__ or full.__context__
+    if full is not None:  # which store's disk, and that nothing saved was lost
+        return str(full)
     # SQLite rolls a transaction back by itself on some errors (disk full); the rollback
     # that follows then fails too and hides the cause: read the whole chain.
     chain, seen = [], set()

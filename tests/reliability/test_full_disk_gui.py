@@ -58,6 +58,7 @@ def test_full_disk_form_save_keeps_input_says_disk_and_saves_once_freed(qtbot, s
         banner = form.save_guard.banner_text()
         assert "Not saved yet" in banner and "disk" in banner, banner
         assert "Everything you typed is still in this form" in banner
+        assert "The disk holding the LADO store is full" in banner  # which disk, in words
         assert "database or disk is full" not in banner and not Dialogs.shown
         assert form.ui.allegation_details.toPlainText() == details
         assert form.ui.referrer_name.text() == "Jo Bloggs" and form.is_dirty()
