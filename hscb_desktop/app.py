@@ -27,6 +27,7 @@ log = logging.getLogger("hscb_desktop")
 _log_handler: logging.Handler | None = None
 ENV_NO_CRASH_DIALOG = "HSCB_NO_CRASH_DIALOG"
 ACCEPTED = 1  # QDialog.DialogCode.Accepted
+RESTART = -1  # _run's answer when the user chose another database at sign-in
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -95,6 +96,7 @@ class Controller:
     def __init__(self, app: "QApplication", workspace: "Workspace", clock: Clock) -> None:
         self.app, self.workspace, self.clock = app, workspace, clock
         self.window: MainWindow | None = None
+        self.database_changed = False  # the user chose another database at sign-in
         if not getattr(workspace, "is_server", False):
             # DB-5: big stores open read-only and are checked once the window is up
             # (gui.startup_check), so sign-in does not wait for every page to decrypt.
@@ -113,7 +115,11 @@ class Controller:
         from hscb_desktop.gui.login import ChangePasswordDialog, LoginDialog
         while True:
             dialog = LoginDialog(self.workspace, username=username, message=message)
-            if Dialogs.exec_dialog(dialog) != ACCEPTED or dialog.session is None:
+            answer = Dialogs.exec_dialog(dialog)
+            if answer == LoginDialog.DATABASE_CHANGED:
+                self.database_changed = True  # main() opens the chosen one instead
+                return False
+            if answer != ACCEPTED or dialog.session is None:
                 return False
             session = dialog.session
             if not session.must_change_password:
@@ -169,10 +175,14 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = SYSTEM_CLOCK) -> i
     install_crash_hook(paths.crash_dir, show_dialog=not no_dialog)
     log.info("%s %s starting", APP_NAME, __version__)
     try:
-        database = _team_database(paths, args.database)
-        if database:
-            return _open_server(app, paths, clock, database)
-        return _open(app, paths, clock)
+        given = args.database
+        while True:  # again when the user chooses another database at sign-in
+            database = _team_database(paths, given)
+            given = None
+            code = _open_server(app, paths, clock, database) if database else _open(app, paths, clock)
+            if code != RESTART:
+                return code
+            log.info("database changed at sign-in: opening it")
     finally:
         uninstall_crash_hook()  # leave the process as it was (tests call main() repeatedly)
         close_logging()
@@ -181,18 +191,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = SYSTEM_CLOCK) -> i
 def _team_database(paths: DataPaths, given: str | None) -> str:
     """The server to use: ``--database`` (then remembered in the UI-state INI beside the
     window geometry, never in the core store, which lives on that server) or the one
-    remembered; '' for the embedded store. No password is ever written."""
-    from PySide6.QtCore import QSettings
+    remembered (also chosen at sign-in, gui.database_dialog); '' for the embedded store.
+    No password is ever written."""
+    from hscb_desktop.gui import database_dialog
 
-    from hscb_desktop.storage.server import ServerAddress
-
-    state = QSettings(str(paths.ui_state), QSettings.Format.IniFormat)
     if given is not None:
-        url = "" if given.strip().lower() in ("", "local") else ServerAddress.parse(given).safe()
-        state.setValue("server/database", url)
-        state.sync()
-        return url
-    return str(state.value("server/database", "") or "")
+        return database_dialog.remember(paths, given)
+    return database_dialog.remembered(paths)
 
 
 def _open_server(app: "QApplication", paths: DataPaths, clock: Clock, url: str) -> int:
@@ -240,5 +245,5 @@ def _run(app: "QApplication", workspace: "Workspace", clock: Clock) -> int:
         log.info("data folder initialised")
     controller = Controller(app, workspace, clock)
     if not controller.sign_in(username):
-        return 0
+        return RESTART if controller.database_changed else 0
     return app.exec()

@@ -90,8 +90,16 @@ def _prewarm() -> None:
     QtCore.Qt.AlignmentFlag.AlignLeft  # noqa: B018 - PySide6 builds the Qt namespace's enums now
 
 
+def _current_database(workspace) -> str:
+    address = getattr(workspace, "address", None)
+    return address.safe() if address is not None else ""
+
+
 class LoginDialog(QDialog):
-    """Enter signs in; on success ``session`` holds the new Session."""
+    """Enter signs in; on success ``session`` holds the new Session. "Database…" chooses
+    where this computer's records are kept; the dialog then ends with DATABASE_CHANGED."""
+
+    DATABASE_CHANGED = 3
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, *,
                  username: str = "", message: str = "") -> None:
@@ -104,12 +112,43 @@ class LoginDialog(QDialog):
         _prepare_message(self.ui.message)
         _say(self.ui.message, message)
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.database_button = self.ui.buttons.addButton(
+            "&Database…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.database_button.setAutoDefault(False)
+        self.database_button.clicked.connect(self.choose_database)
+        self._show_database()
         self.ui.username.setText(username)
         self.resize(self.width(), self.sizeHint().height())
         (self.ui.password if username else self.ui.username).setFocus()
         # While the user types, load what signing in and the main window will need, so
         # neither start-up (the dialog paints first) nor sign-in waits for the imports.
         QtCore.QTimer.singleShot(PREWARM_AFTER_MS, _prewarm)
+
+    def _show_database(self) -> None:
+        # Where the records are is part of signing in: a team server takes a server login.
+        url = getattr(self.workspace, "address", None)
+        where = f"team server {url.safe()}" if url is not None else "this computer"
+        self.database_button.setToolTip(f"Records are kept on {where}. Choose another place.")
+        if url is not None:  # in team mode, say which server the login is for
+            self.setWindowTitle(f"Sign in to {url.host}/{url.dbname} - HSCB Desktop")
+            self.ui.title.setText(f"Sign in to the team's records on {url.host}")
+
+    def choose_database(self) -> bool:
+        """The database dialog; True (and the dialog ends) when the user chose another."""
+        from hscb_desktop.gui.database_dialog import DatabaseDialog
+        from hscb_desktop.gui.dialogs import Dialogs
+
+        dialog = DatabaseDialog(self.workspace.paths, self)
+        try:
+            before = _current_database(self.workspace)
+            if Dialogs.exec_dialog(dialog) != QDialog.DialogCode.Accepted.value:
+                return False
+            if dialog.chosen == before:
+                return False
+        finally:
+            dialog.deleteLater()
+        self.done(self.DATABASE_CHANGED)
+        return True
 
     def accept(self) -> None:
         from hscb_desktop.security import auth
