@@ -213,13 +213,15 @@ class MainWindow(QMainWindow):
         if not self.return_actions:
             returns.addAction("No returns for your roles yet").setEnabled(False)
         tools = bar.addMenu("&Tools")
+        team = bool(getattr(self.session.workspace, "is_server", False))
         if admin:
             self._action(tools, "&Users…", lambda: self.show_page("users"))
             self._action(tools, "&Settings…",
                          lambda: Dialogs.exec_dialog(SettingsDialog(self.session, self)))
             self._action(tools, "&Verify audit log…", lambda: verify_audit(self.session, self))
-            self._action(tools, "&Restore…", self.restore_from_backup)
-        if self.session.has_role(R.ADMINISTRATOR, R.BUSINESS_UNIT):
+            if not team:  # a server's backups and restores are IT's (pg_dump, pg_restore)
+                self._action(tools, "&Restore…", self.restore_from_backup)
+        if self.session.has_role(R.ADMINISTRATOR, R.BUSINESS_UNIT) and not team:
             self._action(tools, "&Back up now…", lambda: backup_now(self.session, self))
         tools.addSeparator()
         self._action(tools, "&Change my password…", self.change_password)
