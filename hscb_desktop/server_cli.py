@@ -23,9 +23,6 @@ def database_url(args) -> str | None:
 
 
 def workspace(args):
-    # core_schema registers the core store's migrations, which sign-in compares with the
-    # server's (a fresh process had not imported it, and every sign-in was refused).
-    from hscb_desktop.storage import core_schema  # noqa: F401
     from hscb_desktop.storage.server_workspace import ServerWorkspace
 
     address = ServerAddress.parse(database_url(args))

@@ -60,7 +60,9 @@ class ServerWorkspace:
 
     def open_store(self, name: str, schema: str | None = None) -> None:
         """Open one store with the signed-in login; refuse a schema with pending migrations."""
-        from hscb_desktop.storage import stores
+        # core_schema registers the core store's migrations, which check_migrations compares
+        # with the server's: without it a fresh process calls the server "newer".
+        from hscb_desktop.storage import core_schema, stores  # noqa: F401
 
         if self._login is None:
             raise StoreError("Nobody is signed in.")
