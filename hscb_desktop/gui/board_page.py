@@ -27,17 +27,47 @@ if TYPE_CHECKING:
     from hscb_desktop.gui.board_year import YearTab
 
 
+_TABS = frozenset({"seats", "meetings", "year", "training", "figures", "tabs"})
+
+
 class BoardPage(QWidget):
+    seats: SeatsTab
+    meetings: MeetingsTab
+    year: YearTab
+    training: TrainingTab
+    figures: TrainingFiguresTab
+
     def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        # The tabs (each reads its lists as it is built: every meeting's quorum, every run)
+        # are built when the page is first shown or a tab is first asked for, not with the
+        # main window at sign-in (issue 10).
+        self._built = False
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only the tabs, on first use
+        if name in _TABS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        if not self._built:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
         from hscb_desktop.gui.board_meetings import MeetingsTab
         from hscb_desktop.gui.board_seats import SeatsTab
         from hscb_desktop.gui.board_training import TrainingTab
         from hscb_desktop.gui.board_training_figures import TrainingFiguresTab
         from hscb_desktop.gui.board_year import YearTab
 
-        super().__init__(parent)
-        self.session = session
-        self.seats: SeatsTab = SeatsTab(session, self)
+        self._built = True
+        session = self.session
+        self.seats = SeatsTab(session, self)
         self.meetings: MeetingsTab = MeetingsTab(session, self)
         self.year: YearTab = YearTab(session, self)
         self.training: TrainingTab = TrainingTab(session, self)
@@ -49,9 +79,7 @@ class BoardPage(QWidget):
                            (self.figures, "Training f&igures")):
             self.tabs.addTab(tab, title)
         self.tabs.setCurrentWidget(self.meetings)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
+        self._layout.addWidget(self.tabs)
         self.tabs.currentChanged.connect(self._tab_shown)
 
     def _tab_shown(self, _index: int) -> None:
@@ -86,6 +114,8 @@ class BoardPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when the page may be left (nothing unsaved, or the user said so)."""
+        if not self._built:
+            return True  # never shown: nothing typed
         return self.meetings.confirm_leave() and self.training.confirm_leave()
 
 

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
         if self.store_checks is None:  # DB-5: the big stores are checked once the window is up
             from hscb_desktop.gui.startup_check import StoreChecks
             self.store_checks = StoreChecks(self)
-            QTimer.singleShot(0, self.store_checks, self.store_checks.start)
+            QTimer.singleShot(self.store_checks.START_AFTER_MS, self.store_checks,
+                              self.store_checks.start)
 
     def store_damaged(self, name: str, problem: str) -> None:
         """DB-5: a store's start-up check failed after sign-in; it stays read-only. Offer its

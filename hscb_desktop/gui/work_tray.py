@@ -105,7 +105,8 @@ class WorkTray(QWidget):
         layout.addWidget(self.counts)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        # Worked out when shown (showEvent), once: not also here, where the main window is
+        # still being built (ten years of data: ~0.3 s each time, issue 10).
 
     # -- the home text (tests and the shell read it) --------------------------------------
     def text(self) -> str:
@@ -139,7 +140,7 @@ class WorkTray(QWidget):
 
     def clock_tick(self) -> bool:
         """For the main window's timer: refresh once the clock has passed midnight."""
-        if not self.session.active:
+        if not self.session.active or self.shown_for is None:  # never shown: showEvent will
             return False
         return self.refresh_if_new_day()
 
@@ -159,6 +160,10 @@ class WorkTray(QWidget):
             parts = [f"{tray.kind_title(k)}: {n}" for k, n in tray.counts_by_kind(items).items()]
             self.counts.setText(f"<b>{len(items)} item{'s' if len(items) != 1 else ''}, "
                                 f"{overdue} overdue.</b> " + " · ".join(parts))
+        # Empty first: replacing the items of a shown table whose columns resize to their
+        # contents re-measures the column on every setItem (17 s for 200 rows; ten years
+        # of data fill the tray with 800).
+        self.table.setRowCount(0)
         self.table.setRowCount(len(items))
         bold = QFont(self.table.font())
         bold.setBold(True)

@@ -215,8 +215,10 @@ def run_task(
     on_error: Callable[[BaseException], None],
     title: str | None = None,
     cancellable: bool = False,
+    quiet: bool = False,
 ) -> Task:
-    """Run ``fn(progress)`` off the GUI thread; see the module docstring."""
+    """Run ``fn(progress)`` off the GUI thread; see the module docstring. ``quiet``: no
+    progress dialog, for background work the user need not wait for (a start-up check)."""
     if threading.current_thread() is not threading.main_thread():
         raise RuntimeError("run_task must be called on the GUI thread")
     dispatcher = _get_dispatcher()  # created here, so it lives on the GUI thread
@@ -233,6 +235,7 @@ def run_task(
         return task
     # A lambda, not the bound method: PySide's singleShot keeps no reference to a
     # bound method's object, which may be gone (delivered, dropped) when it fires.
-    QTimer.singleShot(PROGRESS_DELAY_MS, dispatcher, lambda: task._show_dialog())
+    if not quiet:
+        QTimer.singleShot(PROGRESS_DELAY_MS, dispatcher, lambda: task._show_dialog())
     _thread_pool().start(task.run)
     return task
