@@ -340,6 +340,14 @@ def self_test(root: Path, out=print) -> bool:
         session = auth.sign_in(ws, "selftest", password)
         check("verified backup", maintenance.backup_now(session).is_dir())
         auth.sign_out(session)
+        # Team mode's client library ships with the app: load it (no server is needed).
+        import psycopg
+
+        libpq = psycopg.pq.version()
+        out(f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq}")
+        # The compiled client with its own libpq: the pure-Python fallback would depend on
+        # a libpq installed on the machine, which a council PC will not have.
+        check("PostgreSQL client (team mode)", libpq > 0 and psycopg.pq.__impl__ in ("binary", "c"))
     except Exception as exc:  # report, never crash: this is the installer's smoke test
         out(f"FAILED: {type(exc).__name__}: {exc}")
         ok = False

@@ -31,3 +31,28 @@ def keep(entry) -> bool:
     """False for a collected (dest, src, kind) entry matching DROP_PATTERNS."""
     dest = entry[0].replace("\\", "/")
     return not any(p.replace("\\", "/") in dest for p in DROP_PATTERNS)
+
+
+# psycopg's wheel (team mode's PostgreSQL client) carries its own OpenSSL (6.9 MB) beside
+# the one Python's ssl module brings from the system. Its libpq and libldap need nothing
+# past the OPENSSL_3.0.0 symbol version, which the system's OpenSSL 3 provides (checked:
+# objdump -p), so on Linux the wheel's copies become links to the system's; the frozen
+# self-test loads libpq through them. Elsewhere the wheel's copies stay.
+SHARED_OPENSSL = {"libcrypto-": "libcrypto.so.3", "libssl-": "libssl.so.3"}
+
+
+def share_openssl(entries, platform: str):
+    if not platform.startswith("linux"):
+        return entries
+    top = {e[0] for e in entries}
+    out = []
+    for dest, src, kind in entries:
+        parts = dest.split("/")
+        system = next((lib for prefix, lib in SHARED_OPENSSL.items()
+                       if len(parts) == 2 and parts[0].endswith(".libs")
+                       and parts[1].startswith(prefix)), None)
+        if system is not None and system in top and kind == "BINARY":
+            out.append((dest, "../" + system, "SYMLINK"))  # relative to dest's folder
+        else:
+            out.append((dest, src, kind))
+    return out
