@@ -88,6 +88,9 @@ class WorkTray(QWidget):
             head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COLUMNS.index("Details"),
                                   QHeaderView.ResizeMode.Stretch)
+        # Column widths from the first 100 rows, not 1,000: the values are short and alike,
+        # and ten years of data fill 800 rows (120 -> 50 ms a fill).
+        head.setResizeContentsPrecision(100)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.empty = QLabel("")
         self.empty.setObjectName("TrayEmpty")

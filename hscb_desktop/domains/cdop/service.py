@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from hscb_desktop.core.clock import local_today, utc_stamp
 from hscb_desktop.core.coerce import MAX_INT
@@ -625,22 +625,26 @@ def list_meetings(session, period: Any = None) -> list[dict[str, Any]]:
     if period is not None:
         p = period_for(STORE, period) if isinstance(period, str) else period
         query = query.where(PanelMeeting.meeting_date.between(p.start, p.end))
-    out = []
-    for m in query:
-        out.append(
-            {
-                "id": m.id,
-                **_meeting_record(m),
-                "agenda_count": AgendaItem.select().where(AgendaItem.meeting == m.id).count(),
-                "reviews_completed": CdopReview.select()
-                .where(
-                    (CdopReview.panel_meeting == m.id)
-                    & CdopReview.review_completed_date.is_null(False)
-                )
-                .count(),
-            }
-        )
-    return out
+    meetings = list(query)
+    ids = [m.id for m in meetings]
+    # Two grouped counts for the whole list, not two queries per meeting (the CDOP page
+    # lists every meeting when the window opens: ten years are ~240 of them).
+    agenda: dict[int, int] = {}
+    reviewed: dict[int, int] = {}
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        agenda.update(
+            AgendaItem.select(AgendaItem.meeting, fn.COUNT(AgendaItem.id))
+            .where(AgendaItem.meeting.in_(chunk)).group_by(AgendaItem.meeting).tuples())
+        reviewed.update(
+            CdopReview.select(CdopReview.panel_meeting, fn.COUNT(CdopReview.id))
+            .where(CdopReview.panel_meeting.in_(chunk)
+                   & CdopReview.review_completed_date.is_null(False))
+            .group_by(CdopReview.panel_meeting).tuples())
+    return [
+        {"id": m.id, **_meeting_record(m), "agenda_count": agenda.get(m.id, 0),
+         "reviews_completed": reviewed.get(m.id, 0)}
+        for m in meetings
+    ]
 
 
 def _add_to_agenda(session, meeting_id: int, death_id: int) -> int:
