@@ -25,14 +25,35 @@ if TYPE_CHECKING:
     from hscb_desktop.gui.cdop_meetings import MeetingsTab
 
 
+# Built on first show or first use (the case list and the meetings tab read the store as
+# they are built: ~120 ms of signing in on ten years of data, issue 10).
+_PARTS = frozenset({"list", "case", "meetings", "_origin", "cases", "tabs"})
+
+
 class CdopPage(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._built = False
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only the page's parts, on first use
+        if name in _PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._built:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
         from hscb_desktop.gui.cdop_case import CdopCaseView
         from hscb_desktop.gui.cdop_list import CdopCaseList
         from hscb_desktop.gui.cdop_meetings import MeetingsTab
 
-        super().__init__(parent)
-        self.session = session
+        self._built = True
+        session = self.session
         self.list: CdopCaseList = CdopCaseList(session, self)
         self.case: CdopCaseView = CdopCaseView(session, self)
         self.meetings: MeetingsTab = MeetingsTab(session, self)
@@ -68,6 +89,8 @@ class CdopPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when the page may be left (nothing unsaved, or the user said so)."""
+        if not self._built:
+            return True
         return (not self.showing_case() or self.case.confirm_leave()) and \
             self.meetings.confirm_leave()
 
