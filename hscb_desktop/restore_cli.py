@@ -23,35 +23,6 @@ from hscb_desktop.storage import stores
 CONFIRM_WORD = "yes"
 
 
-def _configured_folder(workspace, core_key: bytes) -> Path | None:
-    import json
-
-    try:
-        db = stores.open_store(stores.CORE, workspace.paths.store_file(stores.CORE), core_key,
-                               read_only=True)
-    except stores.StoreError:
-        return None
-    try:
-        row = db.execute_sql("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
-    except stores.ENGINE_ERRORS:
-        row = None
-    finally:
-        db.close()
-    text = str(json.loads(row[0]) or "").strip() if row else ""
-    return Path(text).expanduser() if text else None
-
-
-def _backups(roots: list[Path]) -> list[rs.BackupInfo]:
-    seen, found = set(), []
-    for root in roots:
-        for info in rs.list_backups(root):
-            if info.folder.resolve() not in seen:
-                seen.add(info.folder.resolve())
-                found.append(info)
-    return sorted(found, key=lambda b: (b.created is not None, b.created or 0, b.folder.name),
-                  reverse=True)
-
-
 def _describe(info: rs.BackupInfo) -> str:
     heads = ", ".join(f"{n} ({c.audit_entries} audit entries, head {c.audit_head[:12]}…)"
                       for n, c in info.stores.items())
@@ -65,15 +36,15 @@ def run(args, workspace, password: str, *, out: Callable[[str], None] = print,
     if chosen_root is not None and not chosen_root.is_dir():
         raise recovery.RestoreRefused(f"There is no folder {chosen_root}.")
     first_roots = [chosen_root] if chosen_root else [workspace.paths.backups]
-    local = _backups(first_roots)
+    local = rs.all_backups(first_roots)
     with_core = next((b for b in local if stores.CORE in b.stores), None)
     creds = recovery.credentials(workspace, args.as_user, password, with_core)
     roots = list(first_roots)
     if chosen_root is None:
-        configured = _configured_folder(workspace, creds.keys[stores.CORE])
+        configured = rs.configured_folder(workspace.paths, creds.keys[stores.CORE])
         if configured is not None:
             roots.append(configured)
-    found = _backups(roots)
+    found = rs.all_backups(roots)
     if args.list:
         for info in found:
             out(_describe(info))

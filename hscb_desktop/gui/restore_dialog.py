@@ -222,36 +222,6 @@ class RestoreDialog(QDialog):
 
 
 # -- a damaged store at sign-in ------------------------------------------------------
-def backup_roots(workspace: Workspace, core_key: bytes | None) -> list[Path]:
-    """Where to look: the data folder's backups/, and the configured backup folder when
-    the live core store can be read (it may be the damaged one)."""
-    roots = [workspace.paths.backups]
-    if core_key is not None:
-        try:
-            db = stores.open_store(stores.CORE, workspace.paths.store_file(stores.CORE), core_key,
-                                   read_only=True)
-        except StoreError:
-            return roots
-        try:
-            row = db.execute_sql("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
-        except stores.ENGINE_ERRORS:
-            row = None
-        finally:
-            db.close()
-        import json
-
-        configured = str(json.loads(row[0]) or "").strip() if row else ""
-        if configured and Path(configured).expanduser() != workspace.paths.backups:
-            roots.append(Path(configured).expanduser())
-    return roots
-
-
-def _all_backups(roots: list[Path]) -> list[rs.BackupInfo]:
-    found = [info for root in roots for info in rs.list_backups(root)]
-    return sorted(found, key=lambda b: (b.created is not None, b.created or 0, b.folder.name),
-                  reverse=True)
-
-
 def offer_restore(parent: QWidget | None, workspace: Workspace, username: str, password: str,
                   error: StoreError) -> str:
     """DB-5: sign-in stopped at a damaged store. Name it, find the newest backup of it
@@ -264,7 +234,7 @@ def offer_restore(parent: QWidget | None, workspace: Workspace, username: str, p
             local = rs.list_backups(workspace.paths.backups)
             with_core = next((b for b in local if stores.CORE in b.stores), None)
             creds = recovery.credentials(workspace, username, password, with_core)
-            found = _all_backups(backup_roots(workspace, creds.keys.get(stores.CORE)))
+            found = rs.all_backups(rs.backup_roots(workspace.paths, creds.keys.get(stores.CORE)))
             damaged = recovery.damaged_stores(workspace, creds) or {damaged_name: str(error)}
             names = [n for n in stores.STORE_NAMES if n in damaged]
             target = recovery.latest_for(found, creds, names)

@@ -29,7 +29,6 @@ from hscb_desktop.storage.errors import StoreError
 if TYPE_CHECKING:
     from hscb_desktop.gui.main_window import MainWindow
     from hscb_desktop.security.session import Session
-    from hscb_desktop.storage import restore as rs
 
 log = logging.getLogger(__name__)
 CHECKING = "Checking the stores after sign-in, a moment…"
@@ -117,24 +116,13 @@ def _wait() -> Iterator[None]:
         QGuiApplication.restoreOverrideCursor()
 
 
-def _newest_verified(found: list[rs.BackupInfo], name: str,
-                     key: bytes) -> tuple[rs.BackupInfo | None, rs.StoreCheck | None]:
-    from hscb_desktop.storage import restore as rs
-
-    for info in found:
-        if name in info.stores:
-            check = rs.verify_store(info, name, key)
-            if check.ok:
-                return info, check
-    return None, None
-
-
 def offer_restore(parent: QWidget | None, session: Session, name: str, problem: str,
                   may_proceed: Callable[[], bool]) -> str:
     """DB-5: the deferred check found ``name`` damaged. Say so, find its newest backup that
     verifies and offer it. Returns '' when nothing was restored (the store stays open,
     read-only), else a message: every store is closed then and the session must end."""
-    from hscb_desktop.gui.restore_dialog import _all_backups, backup_roots, describe_result
+    from hscb_desktop.gui.restore_dialog import describe_result
+    from hscb_desktop.storage import restore as rs
     from hscb_desktop.security import recovery
 
     workspace = session.workspace
@@ -145,8 +133,8 @@ def offer_restore(parent: QWidget | None, session: Session, name: str, problem: 
     try:
         with _wait():
             creds = recovery.session_credentials(session)
-            found = _all_backups(backup_roots(workspace, creds.keys.get(stores.CORE)))
-            target, check = _newest_verified(found, name, creds.keys[name])
+            found = rs.all_backups(rs.backup_roots(workspace.paths, creds.keys.get(stores.CORE)))
+            target, check = rs.latest_verified(found, name, creds.keys[name]) or (None, None)
     except (StoreError, OSError, PermissionDenied) as exc:
         Dialogs.error(parent, "Store damaged", f"{intro}\n\nIt cannot be restored now: {exc}")
         return ""

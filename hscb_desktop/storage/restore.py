@@ -124,6 +124,48 @@ def list_backups(root: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.created or oldest, b.folder.name), reverse=True)
 
 
+def configured_folder(paths: DataPaths, core_key: bytes) -> Path | None:
+    """The ``backup_folder`` setting, read from a read-only opening of the live core store
+    (it may be the damaged one, or the session may not be signed in): None when unset or
+    unreadable."""
+    try:
+        db = stores.open_store(stores.CORE, paths.store_file(stores.CORE), core_key,
+                               read_only=True)
+    except StoreError:
+        return None
+    try:
+        row = db.execute_sql("SELECT value FROM setting WHERE key = 'backup_folder'").fetchone()
+    except stores.ENGINE_ERRORS:
+        row = None
+    finally:
+        db.close()
+    text = str(json.loads(row[0]) or "").strip() if row else ""
+    return Path(text).expanduser() if text else None
+
+
+def backup_roots(paths: DataPaths, core_key: bytes | None) -> list[Path]:
+    """Where backups are looked for: the data folder's backups/, and the configured backup
+    folder when the core store's key is at hand."""
+    roots = [paths.backups]
+    configured = configured_folder(paths, core_key) if core_key is not None else None
+    if configured is not None and configured != paths.backups:
+        roots.append(configured)
+    return roots
+
+
+def all_backups(roots: Iterable[Path]) -> list[BackupInfo]:
+    """The backups under every root (each folder once), newest first."""
+    seen: set[Path] = set()
+    found: list[BackupInfo] = []
+    for root in roots:
+        for info in list_backups(root):
+            if info.folder.resolve() not in seen:
+                seen.add(info.folder.resolve())
+                found.append(info)
+    oldest = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return sorted(found, key=lambda b: (b.created or oldest, b.folder.name), reverse=True)
+
+
 # -- checking a copy -------------------------------------------------------------
 def _verify_chain(db, name: str, anchor: tuple[int, str]) -> audit.ChainReport:
     """audit.verify's checks on a database that is not bound to the store's proxy (the
