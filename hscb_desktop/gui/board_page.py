@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from hscb_desktop.gui.lazy_page import BuiltWhenShown
 from hscb_desktop.gui.modules import GuiModule
 
 if TYPE_CHECKING:
@@ -27,10 +28,9 @@ if TYPE_CHECKING:
     from hscb_desktop.gui.board_year import YearTab
 
 
-_TABS = frozenset({"seats", "meetings", "year", "training", "figures", "tabs"})
-
-
-class BoardPage(QWidget):
+class BoardPage(BuiltWhenShown):
+    # The tabs (each reads its lists as it is built: every meeting's quorum, every run).
+    PARTS = frozenset({"seats", "meetings", "year", "training", "figures", "tabs"})
     seats: SeatsTab
     meetings: MeetingsTab
     year: YearTab
@@ -38,25 +38,9 @@ class BoardPage(QWidget):
     figures: TrainingFiguresTab
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        # The tabs (each reads its lists as it is built: every meeting's quorum, every run)
-        # are built when the page is first shown or a tab is first asked for, not with the
-        # main window at sign-in (issue 10).
-        self._built = False
+        super().__init__(session, parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - only the tabs, on first use
-        if name in _TABS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
-        if not self._built:
-            self._build()
-        super().showEvent(event)
 
     def _build(self) -> None:
         from hscb_desktop.gui.board_meetings import MeetingsTab
@@ -65,7 +49,6 @@ class BoardPage(QWidget):
         from hscb_desktop.gui.board_training_figures import TrainingFiguresTab
         from hscb_desktop.gui.board_year import YearTab
 
-        self._built = True
         session = self.session
         self.seats = SeatsTab(session, self)
         self.meetings: MeetingsTab = MeetingsTab(session, self)
@@ -114,7 +97,7 @@ class BoardPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when the page may be left (nothing unsaved, or the user said so)."""
-        if not self._built:
+        if not self.built:
             return True  # never shown: nothing typed
         return self.meetings.confirm_leave() and self.training.confirm_leave()
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout
 
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
 from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.lazy_page import BuiltWhenShown
 from hscb_desktop.gui.modules import GuiModule
 
 if TYPE_CHECKING:
@@ -25,34 +26,15 @@ if TYPE_CHECKING:
     from hscb_desktop.gui.cdop_meetings import MeetingsTab
 
 
-# Built on first show or first use (the case list and the meetings tab read the store as
-# they are built: ~120 ms of signing in on ten years of data, issue 10).
-_PARTS = frozenset({"list", "case", "meetings", "_origin", "cases", "tabs"})
-
-
-class CdopPage(QWidget):
-    def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._built = False
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - only the page's parts, on first use
-        if name in _PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._built:
-            self._build()
-        super().showEvent(event)
+class CdopPage(BuiltWhenShown):
+    # The case list and the meetings tab read the store as they are built.
+    PARTS = frozenset({"list", "case", "meetings", "_origin", "cases", "tabs"})
 
     def _build(self) -> None:
         from hscb_desktop.gui.cdop_case import CdopCaseView
         from hscb_desktop.gui.cdop_list import CdopCaseList
         from hscb_desktop.gui.cdop_meetings import MeetingsTab
 
-        self._built = True
         session = self.session
         self.list: CdopCaseList = CdopCaseList(session, self)
         self.case: CdopCaseView = CdopCaseView(session, self)
@@ -89,7 +71,7 @@ class CdopPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when the page may be left (nothing unsaved, or the user said so)."""
-        if not self._built:
+        if not self.built:
             return True
         return (not self.showing_case() or self.case.confirm_leave()) and \
             self.meetings.confirm_leave()

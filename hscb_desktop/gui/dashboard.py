@@ -42,7 +42,7 @@ from hscb_desktop import dashboard_data
 from hscb_desktop.core.atomic import atomic_write_bytes
 from hscb_desktop.core.clock import local_today
 from hscb_desktop.core.periods import default_period, period_containing, period_for
-from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.dialogs import Dialogs, wait_cursor
 from hscb_desktop.storage.errors import file_write_message
 
 FIRST_YEAR = 2014
@@ -288,11 +288,8 @@ class DashboardPage(QWidget):
         else:
             text = f"Figures from each module's return for {others}."
         self.explainer.setText(text + " Choose a chart's \"Show the numbers\" to see its figures.")
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+        with wait_cursor():
             series = dashboard_data.series_for(self.session, spec)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         for series_one in series:
             self.cards.append(ChartCard(series_one, self.session, self.grid_host))
         self._lay_out()

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import enum
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from PySide6 import QtCore
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
@@ -198,3 +201,13 @@ def _as_path(answer: Any) -> Path | None:
         return Path(answer)
     raise TypeError(f"file dialog answer must be a path or None: {answer!r}")
 
+
+@contextmanager
+def wait_cursor() -> Iterator[None]:
+    """The busy cursor over work quick enough for the GUI thread (whose store connections
+    it uses): a check, a chart's figures, a restore."""
+    QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

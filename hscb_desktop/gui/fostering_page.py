@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
 from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.lazy_page import BuiltWhenShown
 from hscb_desktop.gui.modules import GuiModule
 
 if TYPE_CHECKING:
@@ -34,24 +35,11 @@ if TYPE_CHECKING:
 Step = tuple[str, int | None] | None
 
 
-# Built on first show or first use (the due list and three searchable lists read the store
-# as they are built: ~140 ms of signing in on ten years of data, issue 10).
-_PARTS = frozenset({"due", "arrangements", "notifications", "enquiries", "enquiry_form",
-                    "notification_form", "arrangement_form", "forms", "_history", "_stale",
-                    "tabs", "stack"})
-
-
-class FosteringPage(QWidget):
-    def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._built = False
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - only the page's parts, on first use
-        if name in _PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+class FosteringPage(BuiltWhenShown):
+    # The due list and three searchable lists read the store as they are built.
+    PARTS = frozenset({"due", "arrangements", "notifications", "enquiries", "enquiry_form",
+                       "notification_form", "arrangement_form", "forms", "_history", "_stale",
+                       "tabs", "stack"})
 
     def _build(self) -> None:
         from hscb_desktop.gui import fostering_lists as lists
@@ -59,7 +47,6 @@ class FosteringPage(QWidget):
         from hscb_desktop.gui.fostering_enquiry import EnquiryForm
         from hscb_desktop.gui.fostering_notification import NotificationForm
 
-        self._built = True
         session = self.session
         self.due: DueList = lists.DueList(session, self)
         self.arrangements: FindList = lists.FindList(session, lists.ARRANGEMENTS, self)
@@ -133,7 +120,7 @@ class FosteringPage(QWidget):
     def clock_tick(self) -> bool:
         """Refresh what depends on the date once the session's clock has passed midnight
         (for the main window's timer; cheap otherwise). True when it refreshed."""
-        if not self.session.active or not self._built:
+        if not self.session.active or not self.built:
             return False  # locked or signed out: nothing may be read now; or never shown yet
         if not self.due.refresh_if_new_day():
             return False
@@ -142,14 +129,12 @@ class FosteringPage(QWidget):
         return True
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._built:
-            self._build()
-        super().showEvent(event)
+        super().showEvent(event)  # builds the page the first time
         self.clock_tick()
 
     def confirm_leave(self) -> bool:
         """True when the page may be left (nothing unsaved, or the user said so)."""
-        if not self._built:
+        if not self.built:
             return True
         form = self.current_form()
         return form is None or form.confirm_leave(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
 from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.lazy_page import BuiltWhenShown
 from hscb_desktop.gui.modules import GuiModule
 
 if TYPE_CHECKING:
@@ -34,35 +35,16 @@ if TYPE_CHECKING:
     from hscb_desktop.gui.lado_retention import RetentionReviewList
 
 
-# Built on first show or first use (the list's first page, its count and the retention
-# strip read the store as they are built: part of signing in, issue 10).
-_PARTS = frozenset({"list", "form", "retention", "_origin", "retention_text",
-                    "retention_button", "list_page", "stack"})
-
-
-class LadoPage(QWidget):
-    def __init__(self, session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self._built = False
-
-    def __getattr__(self, name: str):  # noqa: ANN204 - only the page's parts, on first use
-        if name in _PARTS and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._built:
-            self._build()
-        super().showEvent(event)
+class LadoPage(BuiltWhenShown):
+    # The list's first page, its count and the retention strip read the store when built.
+    PARTS = frozenset({"list", "form", "retention", "_origin", "retention_text",
+                       "retention_button", "list_page", "stack"})
 
     def _build(self) -> None:
         from hscb_desktop.gui.lado_form import LadoContactForm
         from hscb_desktop.gui.lado_list import LadoListWidget
         from hscb_desktop.gui.lado_retention import RetentionReviewList
 
-        self._built = True
         session = self.session
         self.list: LadoListWidget = LadoListWidget(session, self)
         self.form: LadoContactForm = LadoContactForm(session, self)
@@ -124,7 +106,7 @@ class LadoPage(QWidget):
 
     def confirm_leave(self) -> bool:
         """For the main window too: True when the page may be left (nothing unsaved)."""
-        if not self._built:
+        if not self.built:
             return True
         return not self.showing_form() or self.form.confirm_leave(self)
 

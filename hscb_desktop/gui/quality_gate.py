@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hscb_desktop.gui import record_links
-from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.dialogs import Dialogs, wait_cursor
 
 DOMAIN_TITLES = {"cdop": "CDOP", "lado": "LADO", "fostering": "Private fostering",
                  "board": "Board", "training": "Training"}
@@ -156,11 +154,8 @@ class ProblemsDialog(QDialog):
 def check(session: Any, spec: str, domains: list[str] | None) -> list:
     from hscb_desktop.returns import quality
 
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
+    with wait_cursor():
         return sorted(quality.period_problems(session, spec, domains), key=quality.sort_key)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def ask(window: QWidget | None, session: Any, spec: str, period_label: str,

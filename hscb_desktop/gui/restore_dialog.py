@@ -9,12 +9,10 @@ in through the engine. Everyone then signs in again.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hscb_desktop import backups
-from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.dialogs import Dialogs, wait_cursor
 from hscb_desktop.security import auth, recovery
 from hscb_desktop.storage import restore as rs
 from hscb_desktop.storage import stores
@@ -44,15 +42,6 @@ if TYPE_CHECKING:
 
 REASONS = {"manual": "by hand", "exit": "on closing", "daily": "daily", "": ""}
 COLUMNS = ("Date", "Made", "Stores", "Audit heads")
-
-
-@contextmanager
-def _wait() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -149,7 +138,7 @@ class RestoreDialog(QDialog):
     # -- listing ---------------------------------------------------------------
     def load(self) -> None:
         root = Path(self.folder.text().strip()).expanduser()
-        with _wait():
+        with wait_cursor():
             self.backups = rs.list_backups(root) if str(root) else []
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
@@ -196,7 +185,7 @@ class RestoreDialog(QDialog):
         workspace = self.session.workspace
         try:
             creds = recovery.session_credentials(self.session)
-            with _wait():
+            with wait_cursor():
                 plan = recovery.plan(workspace, creds, info, self.chosen_stores())
         except (recovery.RestoreRefused, StoreError, PermissionError) as exc:
             self.message.setText(str(exc))
@@ -208,7 +197,7 @@ class RestoreDialog(QDialog):
                                yes_text="Restore", destructive=True):
             return
         try:
-            with _wait():
+            with wait_cursor():
                 result = recovery.execute(workspace, creds, plan, self.session.clock)
         except (StoreError, OSError) as exc:
             # The stores were closed first: the session cannot go on either way.
@@ -230,7 +219,7 @@ def offer_restore(parent: QWidget | None, workspace: Workspace, username: str, p
     damaged_name = getattr(error, "store", "")
     title = stores.STORE_TITLES.get(damaged_name, damaged_name or "a")
     try:
-        with _wait():
+        with wait_cursor():
             local = rs.list_backups(workspace.paths.backups)
             with_core = next((b for b in local if stores.CORE in b.stores), None)
             creds = recovery.credentials(workspace, username, password, with_core)
@@ -257,7 +246,7 @@ def offer_restore(parent: QWidget | None, workspace: Workspace, username: str, p
                            yes_text="Restore", destructive=True):
         return ""
     try:
-        with _wait():
+        with wait_cursor():
             result = recovery.execute(workspace, creds, plan, workspace.clock)
     except (StoreError, OSError) as exc:
         Dialogs.error(parent, "Restore failed", f"The restore failed: {exc}")

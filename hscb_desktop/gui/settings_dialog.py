@@ -8,11 +8,9 @@ bad value leaves nothing half-saved. Problems show beside their field.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hscb_desktop import settings
 from hscb_desktop.core.validation import PermissionDenied
-from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.dialogs import Dialogs, wait_cursor
 from hscb_desktop.security import maintenance
 from hscb_desktop.security.session import Session
 
@@ -129,18 +127,8 @@ def _beside_field(message: str, label: str) -> str:
     return message
 
 
-@contextmanager
-def _wait_cursor() -> Iterator[None]:
-    # Quick enough to run on the GUI thread, whose store connections they use.
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
 def verify_audit(session: Session, parent: QWidget | None = None) -> None:
-    with _wait_cursor():
+    with wait_cursor():
         reports = maintenance.verify_audit(session)
     details = "\n".join(r.describe() for r in reports)
     if all(r.ok for r in reports):
@@ -154,7 +142,7 @@ def verify_audit(session: Session, parent: QWidget | None = None) -> None:
 
 def backup_now(session: Session, parent: QWidget | None = None) -> None:
     try:
-        with _wait_cursor():
+        with wait_cursor():
             folder = maintenance.backup_now(session)
     except OSError as exc:
         Dialogs.error(parent, "Backup failed", f"The backup could not be written: {exc}")

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from hscb_desktop.core.validation import PermissionDenied
 from hscb_desktop.gui import workers
-from hscb_desktop.gui.dialogs import Dialogs
+from hscb_desktop.gui.dialogs import Dialogs, wait_cursor
 from hscb_desktop.storage import startup_check, stores
 from hscb_desktop.storage.errors import StoreError
 
@@ -107,15 +105,6 @@ class StoreChecks(QObject):
 
 
 # -- a store found damaged after sign-in ------------------------------------------------
-@contextmanager
-def _wait() -> Iterator[None]:
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-
-
 def offer_restore(parent: QWidget | None, session: Session, name: str, problem: str,
                   may_proceed: Callable[[], bool]) -> str:
     """DB-5: the deferred check found ``name`` damaged. Say so, find its newest backup that
@@ -131,7 +120,7 @@ def offer_restore(parent: QWidget | None, session: Session, name: str, problem: 
              f"start-up check ({problem}). It has not been changed and is kept read-only: its "
              "lists can be read, but no record in it can be saved or opened.")
     try:
-        with _wait():
+        with wait_cursor():
             creds = recovery.session_credentials(session)
             found = rs.all_backups(rs.backup_roots(workspace.paths, creds.keys.get(stores.CORE)))
             target, check = rs.latest_verified(found, name, creds.keys[name]) or (None, None)
@@ -153,7 +142,7 @@ def offer_restore(parent: QWidget | None, session: Session, name: str, problem: 
                            yes_text="Restore", destructive=True) or not may_proceed():
         return ""
     try:
-        with _wait():
+        with wait_cursor():
             result = recovery.execute(workspace, creds, plan, session.clock)
     except (StoreError, OSError) as exc:  # the stores were closed first: the session ends
         message = (f"The restore failed: {exc}. Files already moved are in the data folder's "
