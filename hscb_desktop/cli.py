@@ -170,6 +170,34 @@ def _print_problems(found) -> None:
         print(f"  ... and {len(errors) - PROBLEMS_LISTED} more", file=sys.stderr)
 
 
+def _xlsx_out(text: str) -> Path:
+    """The workbook to write, refused before any sign-in when it cannot be one."""
+    out = Path(text)
+    if out.suffix.lower() != ".xlsx":
+        raise CommandError(f"The output file must end in .xlsx: {out}")
+    if not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+def _write_signed_in(args, out: Path, write) -> int:
+    """Sign in, ``write(session)`` a workbook to ``out``, sign out, print where it went."""
+    ws = _workspace(args)
+    try:
+        session = _sign_in(ws, args.as_user)
+        try:
+            _own_password_first(session)
+            target = write(session)
+        except OSError as exc:
+            raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
+        finally:
+            auth.sign_out(session)
+    finally:
+        ws.close()
+    print(target)
+    return 0
+
+
 def cmd_export(args) -> int:
     from hscb_desktop.core import periods
     from hscb_desktop.core.validation import ValidationFailed
@@ -178,30 +206,18 @@ def cmd_export(args) -> int:
     # a bad year is refused before any sign-in
     periods.period_for(exporter.period_module, args.period)
     options = _export_options(args)
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise CommandError(f"The output file must end in .xlsx: {out}")
-    if not out.parent.is_dir():
-        raise CommandError(f"The folder {out.parent} does not exist.")
-    ws = _workspace(args)
-    try:
-        session = _sign_in(ws, args.as_user)
+    out = _xlsx_out(args.out)
+
+    def write(session) -> Path:
         try:
-            _own_password_first(session)
-            target = exporter(session, args.period, out, **options)
-        except OSError as exc:
-            raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
+            return exporter(session, args.period, out, **options)
         except ValidationFailed as exc:
             found = getattr(exc, "found", None)
             if found:
                 _print_problems(found)
             raise
-        finally:
-            auth.sign_out(session)
-    finally:
-        ws.close()
-    print(target)
-    return 0
+
+    return _write_signed_in(args, out, write)
 
 
 def cmd_extract(args) -> int:
@@ -210,25 +226,9 @@ def cmd_extract(args) -> int:
     from hscb_desktop import importing
     from hscb_desktop.importing.extract import write_extract
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise CommandError(f"The output file must end in .xlsx: {out}")
-    if not out.parent.is_dir():
-        raise CommandError(f"The folder {out.parent} does not exist.")
-    ws = _workspace(args)
-    try:
-        session = _sign_in(ws, args.as_user)
-        try:
-            _own_password_first(session)
-            target = write_extract(session, importing.importer(args.module), out)
-        except OSError as exc:
-            raise CommandError(f"Could not write {out}: {exc.strerror or exc}") from None
-        finally:
-            auth.sign_out(session)
-    finally:
-        ws.close()
-    print(target)
-    return 0
+    out = _xlsx_out(args.out)
+    return _write_signed_in(
+        args, out, lambda session: write_extract(session, importing.importer(args.module), out))
 
 
 def cmd_import(args) -> int:
