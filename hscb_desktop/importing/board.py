@@ -12,7 +12,6 @@ date (the Board meets at most once a day). Each meeting goes through
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Any
 
 from hscb_desktop.core.clock import local_today
@@ -21,7 +20,6 @@ from hscb_desktop.domains.board import rules, service
 from hscb_desktop.domains.board import vocab as BV
 from hscb_desktop.importing.fields import CODE, DATE, TEXT, Field
 from hscb_desktop.security import guard
-from hscb_desktop.storage import stores
 
 name = "board"
 title = "Board meetings and attendance"
@@ -86,12 +84,6 @@ def keys(record: dict[str, Any]) -> list[tuple]:
 def existing_keys(session) -> set[tuple]:
     authorise(session)
     return {("meeting on", m["meeting_date"]) for m in service.list_meetings(session)}
-
-
-@contextmanager
-def transaction():
-    with stores.proxy(STORE).atomic():
-        yield
 
 
 def create(session, batch: list[dict[str, Any]], sources: list[str]) -> list[int]:

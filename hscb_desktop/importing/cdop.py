@@ -10,7 +10,6 @@ hundred a year), so each row goes through ``service.create_death``, the form's o
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Any
 
 from hscb_desktop.core.clock import local_today
@@ -20,7 +19,6 @@ from hscb_desktop.domains.cdop import records, rules, service
 from hscb_desktop.domains.cdop import vocab as CV
 from hscb_desktop.importing.fields import BOOL, CODE, DATE, TEXT, Field
 from hscb_desktop.security import guard
-from hscb_desktop.storage import stores
 
 name = "cdop"
 title = "CDOP notifications"
@@ -108,12 +106,6 @@ def existing_keys(session) -> set[tuple]:
         if child:
             out.add(("child and date of death", child, died))
     return out
-
-
-@contextmanager
-def transaction():
-    with stores.proxy(STORE).atomic():
-        yield
 
 
 def create(session, batch: list[dict[str, Any]], sources: list[str]) -> list[int]:

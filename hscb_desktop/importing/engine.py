@@ -26,6 +26,7 @@ from hscb_desktop.importing import fields as F
 from hscb_desktop.importing import mapping as M
 from hscb_desktop.importing import reader
 from hscb_desktop.importing import values as V
+from hscb_desktop.storage import stores
 
 MAX_DISTINCT = 500  # distinct values listed per coded field; more means the wrong column
 BATCH = 500  # rows handed to the service at a time, inside the one transaction
@@ -39,13 +40,13 @@ class Importer(Protocol):
     name: str
     title: str
     FIELDS: tuple[F.Field, ...]
+    STORE: str  # the store the records go to: one transaction there for the whole commit
 
     def authorise(self, session) -> None: ...
     def to_record(self, values: dict[str, Any]) -> dict[str, Any]: ...
     def validator(self, session) -> Callable[[dict[str, Any]], list[Problem]]: ...
     def keys(self, record: dict[str, Any]) -> list[tuple]: ...
     def existing_keys(self, session) -> set[tuple]: ...
-    def transaction(self): ...
     def create(self, session, records: list[dict[str, Any]], sources: list[str]) -> list[int]: ...
 
 
@@ -361,7 +362,7 @@ def commit(session, plan: Plan, expected: Report | None = None,
     where = f"{plan.info.path.name}, sheet {plan.info.sheet}"
     batch: list[dict[str, Any]] = []
     sources: list[str] = []
-    with importer.transaction():
+    with stores.proxy(importer.STORE).atomic():  # all or nothing
         for number, record in _evaluate(session, plan, progress, report):
             batch.append(record)
             sources.append(f"{where}, row {number}")

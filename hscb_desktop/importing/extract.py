@@ -39,35 +39,22 @@ def display(f: F.Field, value: Any) -> Any:
 def write_extract(session, importer, path: str | Path, progress: Progress | None = None) -> Path:
     """Every record of ``importer``'s domain to ``path``; returns the path."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
 
     from hscb_desktop import __version__
-    from hscb_desktop.returns import cells, workbook
+    from hscb_desktop.returns import cells, export, workbook
 
     importer.authorise(session)
     store = importer.STORE
-    chain = audit.verify(store)
-    if not chain.ok:
-        from hscb_desktop.core.validation import ValidationFailed, error
-
-        raise ValidationFailed([error("", f"The audit log failed its check: {chain.describe()}")])
+    chain = export.verify_chain(store)  # AUD-3, as before every return
     book = Workbook(write_only=True)
     about = book.create_sheet("About")
     sheet = book.create_sheet(SHEET)
-    bold = Font(bold=True)
-
-    def cell(ws, value, font=None):
-        c = WriteOnlyCell(ws)
-        cells.put(c, value)
-        if font is not None:
-            c.font = font
-        return c
+    cell = cells.write_only
 
     from hscb_desktop.importing.engine import fields_of
 
     fields = fields_of(importer, session)
-    sheet.append([cell(sheet, f.label, bold) for f in fields])
+    sheet.append([cell(sheet, f.label, bold=True) for f in fields])
     count = 0
     for count, record in enumerate(importer.extract_records(session), start=1):
         sheet.append([cell(sheet, display(f, record.get(f.name))) for f in fields])
@@ -84,7 +71,7 @@ def write_extract(session, importer, path: str | Path, progress: Progress | None
         ("App version", __version__),
         ("Audit head", f"{chain.count} entries, {chain.head_hash}"),
     ):
-        about.append([cell(about, key, bold), cell(about, value)])
+        about.append([cell(about, key, bold=True), cell(about, value)])
     target = Path(path)
     with atomic_writer(target, "wb") as handle:
         workbook.save_to(book, handle)  # leaves no half-finished zip behind on failure (KP-1)

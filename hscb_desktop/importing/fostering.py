@@ -10,7 +10,6 @@ same date.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Any
 
 from hscb_desktop.core.clock import local_today
@@ -20,7 +19,6 @@ from hscb_desktop.domains.fostering import records, rules, service
 from hscb_desktop.domains.fostering import vocab as FV
 from hscb_desktop.importing.fields import BOOL, CODE, CODES, DATE, INT, TEXT, Field
 from hscb_desktop.security import guard
-from hscb_desktop.storage import stores
 
 name = "fostering"
 title = "Private fostering notifications"
@@ -135,12 +133,6 @@ def existing_keys(session) -> set[tuple]:
         if child:
             out.add(("child and date notified", child, received))
     return out
-
-
-@contextmanager
-def transaction():
-    with stores.proxy(STORE).atomic():
-        yield
 
 
 def create(session, batch: list[dict[str, Any]], sources: list[str]) -> list[int]:

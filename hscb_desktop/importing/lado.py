@@ -10,7 +10,6 @@ with neither a reference nor a subject, the same employer, referral source and d
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import contextmanager
 from typing import Any
 
 from hscb_desktop.core.clock import local_today
@@ -20,7 +19,6 @@ from hscb_desktop.domains.lado import records, rules, service
 from hscb_desktop.domains.lado import vocab as LV
 from hscb_desktop.importing.fields import BOOL, CODE, CODES, DATE, INT, TEXT, Field
 from hscb_desktop.security import guard
-from hscb_desktop.storage import stores
 
 name = "lado"
 title = "LADO contacts"
@@ -130,13 +128,6 @@ def existing_keys(session) -> set[tuple]:
         if not subjects.get(cid):  # rows with no reference are matched this way
             out.add(("employer, source and date received", employer, source, received))
     return out
-
-
-@contextmanager
-def transaction():
-    """One transaction around every batch of a commit: all or nothing."""
-    with stores.proxy(service.STORE).atomic():
-        yield
 
 
 def create(session, batch: list[dict[str, Any]], sources: list[str]) -> list[int]:

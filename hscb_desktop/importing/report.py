@@ -17,29 +17,20 @@ HEADERS = ("Row", "Column", "Field", "Value", "Problem", "Result")
 
 def save(report: Report, path: str | Path) -> Path:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
 
     from hscb_desktop.returns import cells
 
-    bold = Font(bold=True)
     book = Workbook(write_only=True)
-
-    def cell(ws, value, font=None):
-        c = WriteOnlyCell(ws)
-        cells.put(c, value)
-        if font is not None:
-            c.font = font
-        return c
+    cell = cells.write_only
 
     summary = book.create_sheet("Summary")
     for key, value in (("File", report.file), ("Sheet", report.sheet),
                        ("Rows read", report.rows_read), ("To create", report.to_create),
                        ("Duplicates", report.duplicates), ("Skipped", report.skipped),
                        *(("Note", n) for n in report.notes)):
-        summary.append([cell(summary, key, bold), cell(summary, value)])
+        summary.append([cell(summary, key, bold=True), cell(summary, value)])
     rows = book.create_sheet("Rows")
-    rows.append([cell(rows, h, bold) for h in HEADERS])
+    rows.append([cell(rows, h, bold=True) for h in HEADERS])
     for i in report.issues:
         rows.append([cell(rows, v) for v in (i.row, i.column or None, i.field or None,
                                              i.value or None, i.problem, RESULTS[i.kind])])

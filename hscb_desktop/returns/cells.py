@@ -62,6 +62,18 @@ def put(cell, value: Any) -> None:
         _text(cell, str(value))
 
 
+def write_only(sheet, value: Any, bold: bool = False):
+    """A cell for a write-only worksheet (flat memory for long sheets), filled by ``put``."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    cell = WriteOnlyCell(sheet)
+    put(cell, value)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
 def _text(cell, text: str) -> None:
     cell.value = safe_text(text)
     cell.data_type = "s"  # XLS-1: forced, whatever the text looks like
