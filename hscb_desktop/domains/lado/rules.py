@@ -15,7 +15,8 @@ from dateutil.relativedelta import relativedelta
 
 from hscb_desktop.core.calendar import WorkingCalendar, add_months
 from hscb_desktop.core.coerce import as_bool  # noqa: F401 - records reads rules.as_bool
-from hscb_desktop.core.coerce import MAX_INT, as_codes, as_date, as_text, read_fields, storable
+from hscb_desktop.core.coerce import (MAX_INT, UNSTORABLE, as_codes, as_date, as_text, read_fields,
+                                      storable)
 from hscb_desktop.core.coerce import get as _get
 from hscb_desktop.core.validation import Problem, error, warning
 from hscb_desktop.core.vocab import ETHNICITY, SEX, TRISTATE
@@ -316,6 +317,16 @@ def _warnings(d, actions, calendar) -> list[Problem]:
 
 
 # -- retention (§1.6, §8.5) -------------------------------------------------------
+
+
+def validate_hold_reason(reason: Any) -> list[Problem]:
+    """A retention hold (§8.5) needs a reason, and it is stored on the contact."""
+    text = reason if isinstance(reason, str) else ""
+    if not text.strip():
+        return [error("retention_hold_reason", "Give a reason for the retention hold.")]
+    if not storable(text):
+        return [error("retention_hold_reason", f"The reason {UNSTORABLE}.")]
+    return []
 
 
 def retention_review_date(

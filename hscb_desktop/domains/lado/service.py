@@ -18,7 +18,6 @@ from typing import Any
 
 from hscb_desktop.core.calendar import WorkingCalendar
 from hscb_desktop.core.clock import local_today, utc_stamp
-from hscb_desktop.core.coerce import UNSTORABLE, storable
 from hscb_desktop.core.periods import period_for
 from hscb_desktop.core.validation import (
     Problem,
@@ -366,12 +365,9 @@ def close_case(
 def set_retention_hold(session, contact_id: int, hold: bool, reason: str) -> int:
     """Suspend (or resume) retention review, e.g. for IICSA or litigation (§8.5)."""
     _authorise(session)
-    if not (reason or "").strip():
-        raise ValidationFailed(
-            [error("retention_hold_reason", "Give a reason for the retention hold.")]
-        )
-    if not storable(reason):  # the reason is stored on the contact, not only in the audit log
-        raise ValidationFailed([error("retention_hold_reason", f"The reason {UNSTORABLE}.")])
+    problems = rules.validate_hold_reason(reason)
+    if problems:
+        raise ValidationFailed(problems)
     return _update(
         session,
         contact_id,
