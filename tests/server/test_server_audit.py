@@ -154,24 +154,28 @@ def test_aud3_concurrent_writers_keep_one_linear_chain(chain, workspace):
 
 def test_aud3_without_the_lock_concurrent_appends_would_collide(chain, monkeypatch):
     """The lock is what keeps the chain linear: without it two writers read the same head
-    and the second insert of the same sequence number fails."""
+    and the second insert of the same sequence number fails. Both writers are held after
+    reading the head (at the entry's hash) until both have read it, so the collision does
+    not depend on timing."""
     from hscb_desktop.storage import server_audit
 
     monkeypatch.setattr(server_audit, "serialise_appends", lambda store: None)
     failures: list[BaseException] = []
-    barrier = threading.Barrier(2)
+    both_read_the_head = threading.Barrier(2)
+    chain_hash = audit._chain_hash
+
+    def hash_after_both_read(prev_hash, payload):
+        both_read_the_head.wait(10)
+        return chain_hash(prev_hash, payload)
+
+    monkeypatch.setattr(audit, "_chain_hash", hash_after_both_read)
 
     def writer(n: int) -> None:
         try:
-            for i in range(30):
-                barrier.wait(10)
-                with stores.proxy("core").atomic():
-                    audit.append("core", chain.actor, "update", clock=chain.clock, record_id=f"{n}-{i}")
+            with stores.proxy("core").atomic():
+                audit.append("core", chain.actor, "update", clock=chain.clock, record_id=str(n))
         except IntegrityError as exc:
             failures.append(exc)
-            barrier.abort()
-        except threading.BrokenBarrierError:
-            pass
         finally:
             stores.close_thread_connections()
 
@@ -180,5 +184,6 @@ def test_aud3_without_the_lock_concurrent_appends_would_collide(chain, monkeypat
         t.start()
     for t in threads:
         t.join(60)
-    assert failures, "unserialised appends never collided"
+    monkeypatch.setattr(audit, "_chain_hash", chain_hash)
+    assert len(failures) == 1, "unserialised appends did not collide"
     assert audit.verify("core").ok  # the loser rolled back: nothing half-written
