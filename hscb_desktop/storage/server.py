@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from peewee import PostgresqlDatabase
 
+from hscb_desktop.peewee_loading import attach_psycopg
 from hscb_desktop.storage.errors import StoreError
 
 SCHEMES = ("postgresql", "postgres")
@@ -50,6 +51,10 @@ class ServerNotReady(ServerError):
 class ServerDatabase(PostgresqlDatabase):
     """A store on the server. ``engine`` in the SQL context lets storage nodes
     (search.days_between) compile per engine."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        attach_psycopg()  # peewee was imported without the driver (start-up, issue 10)
+        super().__init__(*args, **kwargs)
 
     def get_context_options(self):
         options = super().get_context_options()
