@@ -17,11 +17,11 @@ import logging
 import weakref
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStyle, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from hscb_desktop import tray
@@ -50,6 +50,58 @@ def when_text(due: dt.date | None, today: dt.date) -> str:
     return f"in {days} days" if days > 0 else f"{-days} days ago"
 
 
+_DISPLAY, _TOOLTIP, _FONT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole),
+                             int(Qt.ItemDataRole.FontRole))
+
+
+class TrayModel(QAbstractTableModel):
+    """The tray's rows: texts made when the view asks for them (it asks for the rows on
+    screen, and for the first 100 to size the columns), not for all 800 of ten years."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[tray.TrayItem] = []
+        self.today = dt.date.min
+        self.bold = QFont()  # the table's font in bold, set with the items
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def set_items(self, items: list[tray.TrayItem], today: dt.date, font: QFont) -> None:
+        self.beginResetModel()
+        self.items, self.today, self._texts = items, today, {}
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.endResetModel()
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        got = self._texts.get(row)
+        if got is None:
+            item = self.items[row]
+            got = self._texts[row] = (
+                "Overdue" if item.overdue else "",
+                format_uk(item.due_date) if item.due_date else "",
+                when_text(item.due_date, self.today), item.kind_title, item.ref, item.label,
+                tray.DOMAIN_TITLES.get(item.domain, item.domain))
+        return got
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index, role: int = _DISPLAY):  # noqa: ANN201 - Qt API
+        if role == _DISPLAY or role == _TOOLTIP:
+            return self.texts(index.row())[index.column()]
+        if role == _FONT and self.items[index.row()].overdue:
+            return self.bold
+        return None
+
+    def headerData(self, section: int, orientation, role: int = _DISPLAY):  # noqa: N802
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+
 class WorkTray(QWidget):
     def __init__(self, session: "Session", header: QLabel | None = None, window=None,
                  parent: QWidget | None = None) -> None:
@@ -73,24 +125,25 @@ class WorkTray(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.open_button = QPushButton("&Open record")
         self.open_button.clicked.connect(self.open_current)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.model = TrayModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setObjectName("TrayTable")
         self.table.setAccessibleName("Work tray")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        head = self.table.horizontalHeader()
-        for col in range(len(COLUMNS)):
-            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        head.setSectionResizeMode(COLUMNS.index("Details"),
-                                  QHeaderView.ResizeMode.Stretch)
-        # Column widths from the first 100 rows, not 1,000: the values are short and alike,
-        # and ten years of data fill 800 rows (120 -> 50 ms a fill).
-        head.setResizeContentsPrecision(100)
+        # Widths are worked out from the longest text each column can hold (_size_columns),
+        # not by measuring rows: resizing to contents asks the model for every cell of the
+        # first rows, and ten years of data fill the tray with 800 (issue 10).
+        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("Details"),
+                                                           QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.empty = QLabel("")
         self.empty.setObjectName("TrayEmpty")
@@ -130,8 +183,10 @@ class WorkTray(QWidget):
             self.items = []
             self.empty.setText("The work tray could not be worked out. Try Refresh; "
                                "each module's own lists still work.")
+            self.empty.show()
         else:
             self.empty.setText("")
+            self.empty.hide()  # no gap above the table
         self.shown_for = today
         self._fill(today)
 
@@ -163,36 +218,44 @@ class WorkTray(QWidget):
             parts = [f"{tray.kind_title(k)}: {n}" for k, n in tray.counts_by_kind(items).items()]
             self.counts.setText(f"<b>{len(items)} item{'s' if len(items) != 1 else ''}, "
                                 f"{overdue} overdue.</b> " + " · ".join(parts))
-        # Empty first: replacing the items of a shown table whose columns resize to their
-        # contents re-measures the column on every setItem (17 s for 200 rows; ten years
-        # of data fill the tray with 800).
-        self.table.setRowCount(0)
-        self.table.setRowCount(len(items))
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        for row, item in enumerate(items):
-            values = ("Overdue" if item.overdue else "",
-                      format_uk(item.due_date) if item.due_date else "",
-                      when_text(item.due_date, today), item.kind_title, item.ref, item.label,
-                      tray.DOMAIN_TITLES.get(item.domain, item.domain))
-            for col, value in enumerate(values):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
-                if item.overdue:
-                    cell.setFont(bold)
-                self.table.setItem(row, col, cell)
+        self.model.set_items(items, today, self.table.font())
+        self._size_columns(items, today)
         self.table.setVisible(bool(items))
-        if items and self.table.currentRow() < 0:
-            self.table.setCurrentCell(0, 0)
+        if items:
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self.open_button.setEnabled(bool(items))
+
+    def _size_columns(self, items: list[tray.TrayItem], today: dt.date) -> None:
+        """Each short column as wide as its header or its longest possible text (in bold,
+        as overdue rows are); the user can still drag them. Details takes the rest."""
+        dated = [i.due_date for i in items if i.due_date is not None]
+        extremes = [when_text(d, today) for d in (min(dated), max(dated))] if dated else []
+        longest = {
+            "Overdue": ["Overdue"],
+            "Due": ["00/00/0000"],
+            "When": ["tomorrow", "yesterday", "today", "now", *extremes],
+            "Kind": [title for _domain, title in tray.KINDS.values()],
+            "Reference": [max((i.ref for i in items), key=len, default="")],
+            "Module": list(tray.DOMAIN_TITLES.values()),
+        }
+        bold = QFontMetrics(self.model.bold)
+        style = self.table.style()
+        cell_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        head = self.table.horizontalHeader()
+        head_metrics = head.fontMetrics()
+        head_margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 8
+        for name, texts in longest.items():
+            width = max(max(bold.horizontalAdvance(t) for t in texts) + cell_margin,
+                        head_metrics.horizontalAdvance(name) + head_margin)
+            head.resizeSection(COLUMNS.index(name), width)
 
     # -- opening a row -----------------------------------------------------------------------
     def column_texts(self, name: str) -> list[str]:
         col = COLUMNS.index(name)
-        return [self.table.item(r, col).text() for r in range(self.table.rowCount())]
+        return [self.model.texts(r)[col] for r in range(self.model.rowCount())]
 
     def open_current(self) -> bool:
-        return self.open_row(self.table.currentRow())
+        return self.open_row(self.table.currentIndex().row())
 
     def open_row(self, row: int) -> bool:
         if not 0 <= row < len(self.items):
