@@ -50,7 +50,7 @@ from hscb_desktop.core.progress import Cancelled
 from hscb_desktop.core.validation import PermissionDenied, ValidationFailed
 from hscb_desktop.gui import workers
 from hscb_desktop.gui.dialogs import Dialogs
-from hscb_desktop.importing import IMPORTERS, engine, importer
+from hscb_desktop.importing import engine, importer, importers_for
 from hscb_desktop.importing import mapping as M
 from hscb_desktop.importing import reader
 from hscb_desktop.importing import values as V
@@ -62,11 +62,6 @@ CHOOSE = "— choose —"
 TITLES = {"lado": "LADO", "fostering": "Private fostering", "cdop": "CDOP",
           "board": "Board attendance"}
 _ISSUES_SHOWN = 2000  # the table shows this many; the saved report has them all
-
-
-def importers_for(session: Any) -> list[str]:
-    """The modules this session may import into (record access, GOV-1)."""
-    return [d for d in IMPORTERS if d in session.record_domains]
 
 
 def _in_worker(fn):

@@ -184,11 +184,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar, admin = self.menuBar(), self.session.has_role(R.ADMINISTRATOR)
         file = bar.addMenu("&File")
-        from hscb_desktop.gui import import_wizard  # issue 8: trackers into the modules
+        from hscb_desktop.importing import importers_for  # issue 8: trackers into the modules
 
-        if import_wizard.importers_for(self.session):
-            self.import_action = self._action(
-                file, "&Import from Excel…", lambda: import_wizard.open_import(self, self.session))
+        if importers_for(self.session):
+            self.import_action = self._action(file, "&Import from Excel…", self.open_import)
             file.addSeparator()
         self.lock_action = self._action(file, "&Lock", lambda: self.lock_now(), "Ctrl+L")
         self.sign_out_action = self._action(file, "Sign &out", self.sign_out, "Ctrl+Shift+L")
@@ -385,6 +384,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- tools -------------------------------------------------------------
+    def open_import(self) -> None:
+        from hscb_desktop.gui import import_wizard  # loaded when first used, not at sign-in
+
+        import_wizard.open_import(self, self.session)
+
     def enable_auto_backup(self) -> None:
         """Daily and on-exit backups (the app turns them on; tests build bare windows)."""
         from hscb_desktop.gui.auto_backup import AutoBackup

@@ -16,6 +16,11 @@ IMPORTERS: dict[str, str] = {
 }
 
 
+def importers_for(session) -> list[str]:
+    """The modules this session may import into (record access, GOV-1)."""
+    return [d for d in IMPORTERS if d in session.record_domains]
+
+
 def importer(domain: str) -> ModuleType:
     if domain not in IMPORTERS:
         raise ValueError(f"No importer for {domain!r}: choose from {', '.join(IMPORTERS)}.")
