@@ -13,7 +13,7 @@ role again: a domain the roles do not reach is never asked.
 - CDOP: cases open past 6 and 12 months since the death and deaths awaiting agency
   reports (``cdop.queries``);
 - board: seats whose latest run of missed meetings is two or more long
-  (``board.queries.missed_two_in_a_row``).
+  (``board.queries.missed_two_now``).
 """
 from __future__ import annotations
 
@@ -200,9 +200,7 @@ def _board(session, today: dt.date) -> list[TrayItem]:
     from hscb_desktop.domains.board import queries
 
     out = []
-    for seat in queries.missed_two_in_a_row(session):
-        if not seat.get("current"):
-            continue  # attended since: nothing to chase
+    for seat in queries.missed_two_now(session):  # current runs only: attended since is done
         run: list[Any] = seat["runs"][-1]
         agency = seat.get("agency_name") or ""
         label = (f"{seat.get('label') or 'Seat'}" + (f" ({agency})" if agency else "")

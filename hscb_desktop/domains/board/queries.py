@@ -80,8 +80,12 @@ def load(period: ReportingPeriod | None, until: dt.date | None, board_id: int | 
     meetings = list(query.order_by(BoardMeeting.meeting_date, BoardMeeting.id))
     cells = {}
     if meetings:
-        for a in Attendance.select().where(Attendance.meeting.in_([m.id for m in meetings])):
-            cells[(a.meeting_id, a.role_id)] = (a.status, a.attendee_name)
+        # Plain tuples, not model objects: ten years hold ~1,000 marks (the work tray).
+        marks = (Attendance.select(Attendance.meeting, Attendance.role, Attendance.status,
+                                   Attendance.attendee_name)
+                 .where(Attendance.meeting.in_([m.id for m in meetings])).tuples())
+        for meeting_id, role_id, status, name in marks:
+            cells[(meeting_id, role_id)] = (status, name)
     return YearData(seats, meetings, cells)
 
 
@@ -185,6 +189,53 @@ def missed_runs(data: YearData, length: int = 2) -> list[dict[str, Any]]:
     return out
 
 
+def current_missed_runs(until: dt.date | None, board_id: int | None = None,
+                        length: int = 2, batch: int = 4) -> list[dict[str, Any]]:
+    """``missed_runs``' seats whose latest run is current (reaches the latest meeting), each
+    with that run only. Read from the newest meeting back, a few meetings at a time, until
+    every seat has attended since or run out of meetings: the work tray's question, which
+    over ten years needs the last few meetings, not every mark ever recorded."""
+    board_id = board_id if board_id is not None else S.default_board_id()
+    if board_id is None:
+        return []
+    seats = S._seats(board_id)
+    query = BoardMeeting.select().where(BoardMeeting.board == board_id)
+    if until is not None:
+        query = query.where(BoardMeeting.meeting_date <= until)
+    newest_first = list(query.order_by(BoardMeeting.meeting_date.desc(), BoardMeeting.id.desc()))
+    runs: dict[int, list[dt.date]] = {seat.id: [] for seat in seats}
+    open_seats = list(seats)  # not yet seen attending, newest first
+    for start in range(0, len(newest_first), batch):
+        if not open_seats:
+            break
+        chunk = newest_first[start:start + batch]
+        data = YearData(open_seats, chunk, {})
+        marks = (Attendance.select(Attendance.meeting, Attendance.role, Attendance.status)
+                 .where(Attendance.meeting.in_([m.id for m in chunk])
+                        & Attendance.role.in_([seat.id for seat in open_seats])).tuples())
+        for meeting_id, role_id, status in marks:
+            data.cells[(meeting_id, role_id)] = (status, None)
+        still_open = []
+        for seat in open_seats:
+            ended = False
+            for m, status in eligible(data, seat):  # newest first, as the chunk is
+                if present(seat, status):
+                    ended = True
+                    break
+                runs[seat.id].append(m.meeting_date)
+            if not ended:
+                still_open.append(seat)
+        open_seats = still_open
+    out = []
+    for seat in seats:
+        run = runs[seat.id][::-1]  # oldest first, as missed_runs gives them
+        if len(run) >= length:
+            out.append({"role_id": seat.id, "label": seat.display_label,
+                        "agency_name": seat.agency_name, "runs": [run], "longest": len(run),
+                        "current": True})
+    return out
+
+
 # -- with a session -------------------------------------------------------------------
 
 
@@ -212,6 +263,12 @@ def missed_two_in_a_row(
     return missed_runs(
         load(_period(period) if period is not None else None, S.today(session), board_id)
     )
+
+
+def missed_two_now(session, board_id: int | None = None) -> list[dict[str, Any]]:
+    """Seats missing their last two (or more) counting meetings, up to today."""
+    S.authorise(session)
+    return current_missed_runs(S.today(session), board_id)
 
 
 def seat_text(session, role_id: int, period: ReportingPeriod | str) -> str:

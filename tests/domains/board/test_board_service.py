@@ -224,6 +224,39 @@ def test_missed_two_in_a_row(bu_session, partners):
     assert found[partners["police"]]["runs"] == [[D3, D4]] and found[partners["police"]]["current"]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_trays_current_runs_are_missed_runs_current_ones(bu_session, partners, seed):
+    """The work tray reads only the newest meetings (queries.current_missed_runs); over
+    three years of mixed marks, joint meetings that do not count and a seat that ended, it
+    finds exactly the current runs that reading every meeting (missed_runs) finds."""
+    import random
+
+    rnd = random.Random(seed)
+    statuses = ["attended", "apologies", "absent_no_apologies", "deputy_attended",
+                "not_required", None]
+    service.update_seat(bu_session, partners["lay"], {"active_to": dt.date(2016, 3, 31)})
+    day = dt.date(2013, 6, 3)
+    for _ in range(14):  # up to 01/04/2017; "today" is 01/06/2017
+        day += dt.timedelta(days=rnd.randint(40, 100))
+        marks = {}
+        for name, seat in partners.items():  # only the LA seat allows a deputy
+            if name == "lay" and day > dt.date(2016, 3, 31):
+                continue  # the lay seat has ended
+            status = rnd.choice(statuses if name == "la" else statuses[:3] + statuses[4:])
+            if status is not None:
+                marks[seat] = (status, "A. Deputy" if status == "deputy_attended" else None)
+        kind = rnd.choice(["ordinary", "ordinary", "extraordinary", "joint_with_adults_board"])
+        service.record_meeting(bu_session, {"meeting_date": day, "meeting_type": kind}, marks)
+    until = service.today(bu_session)
+    everything = queries.missed_runs(queries.load(None, until))
+    expected = [{**r, "runs": [r["runs"][-1]], "longest": len(r["runs"][-1])}
+                for r in everything if r["current"]]
+    assert queries.current_missed_runs(until) == expected
+    assert queries.missed_two_now(bu_session) == expected
+    for batch in (1, 2, 50):  # however many meetings are read at a time
+        assert queries.current_missed_runs(until, batch=batch) == expected
+
+
 def test_by_agency(bu_session):
     enter_7_4(bu_session)
     rows = {a.agency_name: a for a in queries.agency_attendance(bu_session, "2016-17")}
