@@ -15,9 +15,10 @@ from hscb_desktop.storage.keyring import Keyring
 from hscb_desktop.storage.netpath import require_local
 
 
-# DB-5: the GUI app defers the quick_check of stores bigger than this (storage.startup_check);
-# a check of this much takes ~0.2 s, a ten-year LADO store's 1.3-2.2 s.
-BIG_STORE_BYTES = 8 * 2**20
+# DB-5: the GUI app defers the quick_check of stores bigger than this (storage.startup_check).
+# A check reads and decrypts every page, ~4 ms a megabyte: a ten-year CDOP store (5.7 MB)
+# took 24 ms of sign-in, a ten-year LADO store 1.3-2.2 s (bench/ten_years.py).
+BIG_STORE_BYTES = 2**20
 
 
 class NotInitialised(StoreError):

@@ -193,7 +193,7 @@ def test_db5_a_damaged_big_store_is_named_kept_read_only_and_its_backup_offered(
 
 def test_db5_only_the_gui_app_defers_and_small_stores_start_no_check(qtbot, workspace,
                                                                    make_user, clock, qapp):
-    """DB-5: the GUI app's controller asks for deferral (8 MB); a workspace as the CLI makes
+    """DB-5: the GUI app's controller asks for deferral (1 MB); a workspace as the CLI makes
     it checks every store at open. A test-sized store is checked at sign-in, so the window
     has nothing to check and saves at once."""
     assert Workspace(workspace.paths, clock).defer_checks_above is None

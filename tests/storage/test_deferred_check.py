@@ -119,7 +119,7 @@ def test_db5_a_damaged_big_store_is_found_by_the_deferred_check_named_and_kept_r
         auth.sign_in(workspace, "lado1", password)
     assert refused.value.store == "lado" and not stores.is_open("lado")
 
-    workspace.defer_checks_above = startup_check.DEFER_ABOVE_BYTES // 8  # 1 MB: this store
+    workspace.defer_checks_above = startup_check.DEFER_ABOVE_BYTES  # 1 MB: this store
     session = auth.sign_in(workspace, "lado1", password)
     assert startup_check.pending_checks() == ["lado"]
     [result] = on_a_worker(startup_check.run_pending)
@@ -139,7 +139,7 @@ def test_db5_a_damaged_big_store_is_found_by_the_deferred_check_named_and_kept_r
 
 def test_db5_small_stores_and_callers_that_do_not_defer_check_at_open_as_before(
         workspace, make_user):
-    """DB-5: with the GUI's threshold (8 MB) a test-sized store is checked at open, so a
+    """DB-5: with the GUI's threshold (1 MB) a test-sized store is checked at open, so a
     damaged one still stops sign-in with its name; nothing is pending and saves work."""
     password = make_user("lado1", ["lado_officer"])
     workspace.defer_checks_above = startup_check.DEFER_ABOVE_BYTES
