@@ -55,8 +55,8 @@ _DISPLAY, _TOOLTIP, _FONT = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRo
 
 
 class TrayModel(QAbstractTableModel):
-    """The tray's rows: texts made when the view asks for them (it asks for the rows on
-    screen, and for the first 100 to size the columns), not for all 800 of ten years."""
+    """The tray's rows: texts made when the view asks for them (the rows on screen), not
+    for all 800 of ten years."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

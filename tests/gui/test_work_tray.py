@@ -171,3 +171,33 @@ def test_an_administrator_is_told_why_the_tray_is_empty(qtbot, admin_session, cl
     assert tray.items == [] and not tray.table.isVisibleTo(tray)
     assert "no access to records" in tray.counts.text()
     window.close()
+
+
+def test_no_short_column_cuts_its_text_off(qtbot, workspace, make_user, clock):
+    """The widths come from the longest text each column can hold, not from measuring rows
+    (issue 10: ten years fill the tray with 800): every text of every row still fits, in
+    bold as overdue rows are, and the details column takes the rest."""
+    from PySide6.QtGui import QFontMetrics
+
+    from hscb_desktop.gui.work_tray import COLUMNS
+
+    password = make_user("all1", ["lado_officer", "fostering_worker", "cdop_coordinator"])
+    everyone = auth.sign_in(workspace, "all1", password)
+    demo.FILLERS["fostering"].fill(everyone, D(2017, 3, 1))
+    demo.FILLERS["cdop"].fill(everyone, D(2017, 3, 1))
+    lado.create_contact(everyone, lado_case(employer_name="X" * 60))
+    window = make_window(qtbot, everyone, clock)
+    window.resize(1366, 768)  # a common laptop screen
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    tray = window.pages["home"]
+    assert len({i.domain for i in tray.items}) == 3 and len(tray.items) > 10
+    bold = QFontMetrics(tray.model.bold)
+    head = tray.table.horizontalHeader()
+    for name in COLUMNS:
+        if name == "Details":
+            continue
+        texts = tray.column_texts(name)
+        widest = max(bold.horizontalAdvance(t) for t in texts)
+        assert head.sectionSize(COLUMNS.index(name)) > widest, (name, texts)
+    assert head.sectionSize(COLUMNS.index("Details")) > head.sectionSize(COLUMNS.index("Kind"))
+    window.close()
