@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -111,7 +112,7 @@ class LadoListWidget(RecordListActions, QWidget):
         for name, width in widths.items():
             self.table.setColumnWidth(self.model.column_index(name), width)
 
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(240)
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
@@ -119,7 +120,7 @@ class LadoListWidget(RecordListActions, QWidget):
         filters = QHBoxLayout()
         filters.addWidget(filter_label)
         for combo in (self.period, self.kind, self.status, self.sector_group, self.outcome):
-            filters.addWidget(combo)
+            filters.addWidget(combo, 1)
         filters.addStretch(1)
         filters.addWidget(self.chosen_text)
         filters.addWidget(self.show_all)
@@ -157,6 +158,15 @@ class LadoListWidget(RecordListActions, QWidget):
         combo.setAccessibleName(accessible)
         for label, value in items:
             combo.addItem(label, value)
+        # Five combos as wide as their longest choices made the page wider than a
+        # 1024-pixel screen: each may shrink to 8 characters (the whole choice is then its
+        # tooltip) and grows back to its full width when there is room.
+        combo.setMaximumWidth(combo.sizeHint().width())
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
         return combo
 
     def _periods(self) -> list[tuple[str, Any]]:

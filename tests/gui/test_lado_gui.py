@@ -692,3 +692,24 @@ def test_a_shown_list_fills_its_view(qtbot, session, monkeypatch):
     lst.table.sortByColumn(lst.model.column_index("employer"), Qt.SortOrder.AscendingOrder)
     qtbot.waitUntil(lambda: lst.ids() == made, timeout=2000)
     assert lst.count.text() == "5 contacts"
+
+
+def test_opening_the_lado_page_does_not_widen_a_1024_pixel_window(qtbot, session, clock):
+    """The filter row's five combos at their longest choices made the page ~1,000 pixels
+    wide, and showing it stretched a 1024-pixel window past the screen. They shrink now,
+    and the whole choice is each combo's tooltip."""
+    from hscb_desktop import app
+
+    window = app.build_main_window(session, clock)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    window.show_page("lado")
+    page = window.pages["lado"]
+    qtbot.wait(50)  # a layout pass
+    assert window.width() == 1024 and window.minimumSizeHint().width() <= 1024
+    status = page.list.status
+    choose(status, "open")
+    assert status.toolTip() == status.currentText()
+    window.close()
