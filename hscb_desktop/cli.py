@@ -340,8 +340,20 @@ def self_test(root: Path, out=print) -> bool:
         session = auth.sign_in(ws, "selftest", password)
         check("verified backup", maintenance.backup_now(session).is_dir())
         auth.sign_out(session)
-        # Team mode's client library ships with the app: load it (no server is needed).
+        # peewee came in without the PostgreSQL driver (start-up, issue 10); in a fresh
+        # process nothing has loaded the driver before this point.
+        from hscb_desktop import peewee_loading
+
+        check("peewee's import without psycopg", peewee_loading.loaded_here)
+        # Team mode's client library ships with the app: load it (no server is needed),
+        # and give it to peewee as a server store does.
         import psycopg
+
+        from hscb_desktop.storage.server import ServerDatabase
+
+        adapter = ServerDatabase("selftest", prefer_psycopg3=True)._adapter
+        check("peewee's psycopg 3 adapter", type(adapter).__name__ == "Psycopg3Adapter"
+              and adapter.txn_idle == psycopg.pq.TransactionStatus.IDLE)
 
         libpq = psycopg.pq.version()
         out(f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq}")

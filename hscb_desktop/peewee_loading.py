@@ -12,6 +12,7 @@ import importlib.abc
 import sys
 
 _DRIVER = "psycopg"
+loaded_here = False  # peewee was imported through this module's loader (the self-test asks)
 
 
 class _Loader(importlib.abc.Loader):
@@ -27,6 +28,8 @@ class _Loader(importlib.abc.Loader):
         return self.inner.create_module(spec)
 
     def exec_module(self, module) -> None:
+        global loaded_here
+        loaded_here = True
         # The module is peewee's loader's own from here (a frozen build's loader reads
         # the module's spec for its code).
         module.__loader__ = self.inner
