@@ -546,8 +546,10 @@ class LadoContactForm(RecordForm):
         update = getattr(service, FOLLOW_UP[key]["update"])
         saved: dict[str, Any] = {}
 
+        loaded = dict(row)  # as the dialog opened it: a row changed since is refused
+
         def save(data: dict[str, Any]) -> None:
-            update(self.session, row_id, data)
+            update(self.session, row_id, data, expected=loaded)
             saved.update(data)
 
         dialog = FollowUpDialog(key, row, save, self)
@@ -580,7 +582,7 @@ class LadoContactForm(RecordForm):
         ):
             return False
         try:
-            getattr(service, spec["delete"])(self.session, row_id)
+            getattr(service, spec["delete"])(self.session, row_id, expected=row)
         except service.RecordMissing:
             pass  # already gone: drop it from the table too
         except (ValidationFailed, PermissionDenied) as exc:

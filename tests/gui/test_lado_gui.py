@@ -713,3 +713,38 @@ def test_opening_the_lado_page_does_not_widen_a_1024_pixel_window(qtbot, session
     choose(status, "open")
     assert status.toolTip() == status.currentText()
     window.close()
+
+
+def test_a_meeting_changed_by_someone_else_is_not_overwritten_and_the_typing_stays(
+        page, session):
+    """The meeting dialog hands the service the row as the form loaded it: changed
+    meanwhile (another officer, another window), the save is refused in the dialog, which
+    keeps what was typed; a delete is refused too and the row stays."""
+    case = service.create_contact(session, _consultation("Oakfield Primary School"))
+    meeting = service.add_meeting(session, case, {
+        "meeting_type": "strategy_meeting", "meeting_date": dt.date(2017, 2, 3),
+        "notes": "With police"})
+    page.open_contact(case)
+    form = page.form
+    service.update_meeting(session, meeting, {"notes": "A colleague's notes"})
+    form.select_follow_up_row(0)
+    seen = []
+
+    def change(dialog):
+        dialog.notes.setText("My notes")
+        dialog.accept()
+        seen.append((dialog.result(), dialog.problem_text(), dialog.notes.text()))
+        dialog.reject()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    assert form.edit_row() is False
+    [(result, problem, typed)] = seen
+    assert result == 0 and typed == "My notes"
+    assert "was changed by someone else after you opened it" in problem
+    assert record_of(session, case)["meetings"][0]["notes"] == "A colleague's notes"
+    Dialogs.queue_answers(True, None)  # yes, delete; then the error is read
+    assert form.delete_row() is False
+    kind, title, text = Dialogs.shown[-1]
+    assert (kind, title) == ("error", "Not deleted") and "so it was not deleted" in text
+    assert len(record_of(session, case)["meetings"]) == 1

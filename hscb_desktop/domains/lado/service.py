@@ -28,7 +28,7 @@ from hscb_desktop.core.validation import (
     error,
     has_errors,
 )
-from hscb_desktop.domains import history
+from hscb_desktop.domains import history, stale
 from hscb_desktop.domains.lado import records, rules
 from hscb_desktop.domains.lado.models import (
     SEARCH_INDEX,
@@ -532,18 +532,31 @@ def _child_write(
     contact_id: int,
     row_id: int | None,
     data: Mapping[str, Any] | None,
+    expected: Mapping[str, Any] | None = None,
 ) -> int:
-    """Add (row_id None), change, or delete (data None) one meeting or action."""
+    """Add (row_id None), change, or delete (data None) one meeting or action.
+    ``expected``: the row as the user's dialog loaded it; a row changed since is refused
+    (``StaleVersion``, domains.stale)."""
     _authorise(session)
     if data is not None and not isinstance(data, Mapping):
         raise ValidationFailed([error("", "The row is missing.")])
     with _db().atomic():
+        if row_id is not None:
+            stale.lock_row(STORE, model, row_id)
         contact = _contact(contact_id)
         meetings, actions = _meetings(contact_id), _actions(contact_id)
         rows = meetings if model is LadoMeeting else actions
         old = next((r for r in rows if r["id"] == row_id), None)
+        kind = table.split("_")[1]
         if row_id is not None and old is None:
-            raise RecordMissing([error("", f"That {table.split('_')[1]} no longer exists.")])
+            raise RecordMissing([error("", f"That {kind} no longer exists.")])
+        if old is not None and expected is not None:
+            # As the save would store them: the dialog's copy may hold what was typed.
+            expected = {f: records.cell(f, expected[f]) for f in fields if f in expected}
+            when = old.get("meeting_date" if model is LadoMeeting else "action_date")
+            stale.refuse_if_changed(old, expected, f"The {kind}" + (
+                f" of {when:%d/%m/%Y}" if isinstance(when, dt.date) else ""), fields,
+                deleting=data is None)
         new = None
         if data is not None:
             new = {f: (old or {}).get(f) for f in fields}
@@ -601,7 +614,9 @@ def add_meeting(session, contact_id: int, data: Mapping[str, Any]) -> int:
     )
 
 
-def update_meeting(session, meeting_id: int, data: Mapping[str, Any]) -> int:
+def update_meeting(session, meeting_id: int, data: Mapping[str, Any],
+                   expected: Mapping[str, Any] | None = None) -> int:
+    """``expected``: the meeting as the dialog loaded it (refused if changed since)."""
     _authorise(session)
     return _child_write(
         session,
@@ -611,10 +626,11 @@ def update_meeting(session, meeting_id: int, data: Mapping[str, Any]) -> int:
         _contact_of(LadoMeeting, meeting_id),
         meeting_id,
         data,
+        expected,
     )
 
 
-def delete_meeting(session, meeting_id: int) -> None:
+def delete_meeting(session, meeting_id: int, expected: Mapping[str, Any] | None = None) -> None:
     _authorise(session)
     _child_write(
         session,
@@ -624,6 +640,7 @@ def delete_meeting(session, meeting_id: int) -> None:
         _contact_of(LadoMeeting, meeting_id),
         meeting_id,
         None,
+        expected,
     )
 
 
@@ -633,7 +650,9 @@ def add_action(session, contact_id: int, data: Mapping[str, Any]) -> int:
     )
 
 
-def update_action(session, action_id: int, data: Mapping[str, Any]) -> int:
+def update_action(session, action_id: int, data: Mapping[str, Any],
+                  expected: Mapping[str, Any] | None = None) -> int:
+    """``expected``: the action as the dialog loaded it (refused if changed since)."""
     _authorise(session)
     return _child_write(
         session,
@@ -643,10 +662,11 @@ def update_action(session, action_id: int, data: Mapping[str, Any]) -> int:
         _contact_of(LadoAction, action_id),
         action_id,
         data,
+        expected,
     )
 
 
-def delete_action(session, action_id: int) -> None:
+def delete_action(session, action_id: int, expected: Mapping[str, Any] | None = None) -> None:
     _authorise(session)
     _child_write(
         session,
@@ -656,6 +676,7 @@ def delete_action(session, action_id: int) -> None:
         _contact_of(LadoAction, action_id),
         action_id,
         None,
+        expected,
     )
 
 
