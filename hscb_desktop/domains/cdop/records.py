@@ -107,12 +107,18 @@ def _text(value: Any) -> str | None:
 
 
 def postcode(value: Any) -> str | None:
-    """Upper case, one space before the inward code: "al10 9ab" -> "AL10 9AB"."""
+    """Upper case, one space before the inward code: "al10 9ab" -> "AL10 9AB". Only what
+    looks like a postcode (5 to 7 ASCII letters and digits) is changed; anything else is
+    kept as typed, so it never grows past the length the rules allowed (ten characters
+    without a space became eleven with one; "ß" upper-cased is "SS")."""
     text = _text(value)
     if not text:
         return None
-    bare = re.sub(r"\s+", "", text).upper()
-    return f"{bare[:-3]} {bare[-3:]}" if len(bare) > 3 else bare
+    bare = re.sub(r"\s+", "", text)
+    if bare.isascii() and bare.isalnum() and 5 <= len(bare) <= 7:
+        bare = bare.upper()
+        return f"{bare[:-3]} {bare[-3:]}"
+    return text
 
 
 def clean_death(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -486,3 +486,18 @@ def test_pure_functions_never_raise(value, expected, sudden):
     assert isinstance(rules.nhs_number_valid(value), bool)
     assert isinstance(rules.suggest_sudi(value, expected, sudden), bool)
     rules.suggest_category(value if isinstance(value, (list, set, tuple)) else None)
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("al10 9ab", "AL10 9AB"), ("sw1a1aa", "SW1A 1AA"), ("ZZ9 9ZZ", "ZZ9 9ZZ"),
+    ("ABCDEFGHIJ", "ABCDEFGHIJ"),  # ten characters stay ten (a space made them eleven)
+    ("ßßßßß", "ßßßßß"),  # upper-cased, "ß" would be "SS": kept as typed
+    ("abcd 12345", "abcd 12345"), ("  ", None),
+])
+def test_a_postcode_is_tidied_only_when_it_looks_like_one_and_stays_within_ten(typed, stored):
+    """Found by hypothesis (tests/hostile): the tidied postcode must still be within the
+    ten characters the rules allowed of what was typed."""
+    from hscb_desktop.domains.cdop.records import postcode
+
+    assert postcode(typed) == stored
+    assert stored is None or len(stored) <= 10  # the rules' limit
