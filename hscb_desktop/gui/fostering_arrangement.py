@@ -421,9 +421,10 @@ class ArrangementForm(FosteringForm):
         if visit is None:
             return False
         done: list[bool] = []
+        loaded = dict(visit)  # as the dialog opened it: a visit changed since is refused
 
         def save(data: dict[str, Any]) -> None:
-            service.update_visit(self.session, visit["id"], data)
+            service.update_visit(self.session, visit["id"], data, expected=loaded)
             done.append(True)
 
         dialog = VisitDialog(visit, save, self, title="Change visit")
@@ -450,7 +451,7 @@ class ArrangementForm(FosteringForm):
         ):
             return False
         try:
-            service.delete_visit(self.session, visit["id"])
+            service.delete_visit(self.session, visit["id"], expected=visit)
         except service.RecordMissing:
             pass  # already gone
         except (ValidationFailed, PermissionDenied) as exc:

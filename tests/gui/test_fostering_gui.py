@@ -547,3 +547,51 @@ def test_the_main_window_moves_the_due_list_past_midnight(qtbot, session, clock)
     window.check_session()
     assert calls, "the window's timer did not reach the page"
     window.close()
+
+
+def test_a_visit_changed_by_someone_else_is_not_overwritten_and_the_typing_stays(
+        page, session):
+    """The visit dialog hands the service the visit as the form loaded it: changed
+    meanwhile (another worker, another window), the save is refused in the dialog, which
+    keeps what was typed; a delete is refused too, said beside the visits, and the visit
+    stays (domains.stale)."""
+    arrangement = arrangement_with_visit(session)
+    assert page.open_record("arrangement", arrangement)
+    form = page.arrangement_form
+    [loaded] = service.get_arrangement(session, arrangement)["visits"]
+    service.update_visit(session, loaded["id"], {"notes": "A colleague's notes"})
+    form.select_visit_row(0)
+    seen = []
+
+    def change(dialog: VisitDialog) -> int:
+        dialog.notes.setText("My notes")
+        dialog.accept()
+        seen.append((dialog.result(), dialog.problem_text(), dialog.notes.text()))
+        dialog.reject()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    assert form.edit_visit() is False
+    [(result, problem, typed)] = seen
+    assert result == 0 and typed == "My notes"
+    assert problem.startswith("Error: The visit of 18/01/2017 was changed by someone else "
+                              "after you opened it")
+    [stored] = service.get_arrangement(session, arrangement)["visits"]
+    assert stored["notes"] == "A colleague's notes"
+    form.select_visit_row(0)
+    Dialogs.queue_answers(True)  # yes, delete
+    assert form.delete_visit() is False
+    assert Dialogs.shown[-1][:2] == ("confirm", "Delete visit")
+    message = form.ui.visitMessage
+    assert message.isVisibleTo(form) and "so it was not deleted" in message.text()
+    assert len(form.visit_rows()) == 1
+    assert service.get_arrangement(session, arrangement)["visits"] == [stored]
+    # Read again (the record opened afresh), the visit saves and deletes as usual.
+    form.reload(arrangement)
+    form.select_visit_row(0)
+    Dialogs.queue_answers(visit("initial_statutory", "18/01/2017", True))
+    assert form.edit_visit() is True
+    form.select_visit_row(0)
+    Dialogs.queue_answers(True)
+    assert form.delete_visit() is True
+    assert service.get_arrangement(session, arrangement)["visits"] == []

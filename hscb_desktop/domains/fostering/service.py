@@ -32,7 +32,7 @@ from hscb_desktop.core.validation import (
     error,
     has_errors,
 )
-from hscb_desktop.domains import history
+from hscb_desktop.domains import history, stale
 from hscb_desktop.domains.fostering import records, rules
 from hscb_desktop.domains.fostering.models import (
     ENQUIRY_SEARCH_INDEX,
@@ -730,15 +730,23 @@ def get_arrangement(session, arrangement_id: int) -> dict[str, Any]:
 
 
 def _visit_write(
-    session, arrangement_id: int, visit_id: int | None, data: Mapping[str, Any] | None
+    session,
+    arrangement_id: int,
+    visit_id: int | None,
+    data: Mapping[str, Any] | None,
+    expected: Mapping[str, Any] | None = None,
 ) -> int:
     """Add (visit_id None), change, or delete (data None) one visit. A first initial
-    statutory visit also fills in the arrangement's initial visit date."""
+    statutory visit also fills in the arrangement's initial visit date. ``expected``: the
+    visit as the user's dialog loaded it; a visit changed since is refused
+    (``StaleVersion``, domains.stale)."""
     _authorise(session)
     if data is not None:
         data = _mapping(data)
     now = _now(session)
     with _db().atomic():
+        if visit_id is not None:
+            stale.lock_row(STORE, PfVisit, visit_id)
         arrangement = _get(PfArrangement, arrangement_id, "Arrangement")
         notification = PfNotification.get_by_id(arrangement.notification_id)
         old = None
@@ -749,6 +757,7 @@ def _visit_write(
             if stored is None:
                 raise RecordMissing([error("", "That visit no longer exists.")])
             old = {f: getattr(stored, f) for f in records.VISIT_FIELDS}
+            _refuse_if_visit_changed(old, expected, deleting=data is None)
         new = None
         if data is not None:
             new = records.clean_visit({**(old or {}), **data})
@@ -796,6 +805,19 @@ def _visit_write(
         return visit_id
 
 
+def _refuse_if_visit_changed(
+    old: dict[str, Any], expected: Mapping[str, Any] | None, *, deleting: bool
+) -> None:
+    if expected is None:
+        return
+    # As the save would store them: the dialog's copy may hold what was typed.
+    cleaned = records.clean_visit(expected)
+    loaded = {f: cleaned[f] for f in records.VISIT_FIELDS if f in expected}
+    when = old["visit_date"]
+    what = "The visit" + (f" of {when:%d/%m/%Y}" if isinstance(when, dt.date) else "")
+    stale.refuse_if_changed(old, loaded, what, records.VISIT_FIELDS, deleting=deleting)
+
+
 def _arrangement_of(visit_id: int) -> int:
     row = PfVisit.get_or_none(PfVisit.id == visit_id) if isinstance(visit_id, int) else None
     if row is None:
@@ -807,14 +829,17 @@ def add_visit(session, arrangement_id: int, data: Mapping[str, Any]) -> int:
     return _visit_write(session, arrangement_id, None, data)
 
 
-def update_visit(session, visit_id: int, data: Mapping[str, Any]) -> int:
+def update_visit(session, visit_id: int, data: Mapping[str, Any],
+                 expected: Mapping[str, Any] | None = None) -> int:
+    """``expected``: the visit as the dialog loaded it (refused if changed since)."""
     _authorise(session)
-    return _visit_write(session, _arrangement_of(visit_id), visit_id, data)
+    return _visit_write(session, _arrangement_of(visit_id), visit_id, data, expected)
 
 
-def delete_visit(session, visit_id: int) -> None:
+def delete_visit(session, visit_id: int, expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the visit as the dialog loaded it (refused if changed since)."""
     _authorise(session)
-    _visit_write(session, _arrangement_of(visit_id), visit_id, None)
+    _visit_write(session, _arrangement_of(visit_id), visit_id, None, expected)
 
 
 # -- what is due --------------------------------------------------------------------
