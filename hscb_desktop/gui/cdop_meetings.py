@@ -134,7 +134,9 @@ class MeetingForm(CdopForm):
     def _store(self, values: Record) -> int:
         if self.record is None:
             return service.create_meeting(self.session, values)
-        service.update_meeting(self.session, self.record["id"], values)
+        # The meeting as loaded: one someone else changed since is refused, the typing kept.
+        service.update_meeting(self.session, self.record["id"], values, expected=self.record)
+        self.record = {**self.record, **values}  # as stored now, until the tab re-reads it
         return self.record["id"]
 
     @property

@@ -127,7 +127,9 @@ class ReportForm(CdopForm):
     def _store(self, values: Record) -> int:
         if self.report is None:
             return service.add_report(self.session, self.death_id, values)
-        service.update_report(self.session, self.report["id"], values)
+        # The report as loaded: one someone else changed since is refused, the typing kept.
+        service.update_report(self.session, self.report["id"], values, expected=self.report)
+        self.report = {**self.report, **values}  # as stored now, should the save be retried
         return self.report["id"]
 
 
@@ -322,7 +324,7 @@ class ReportsPanel(QWidget):
         ):
             return False
         try:
-            service.delete_report(self.session, report["id"])
+            service.delete_report(self.session, report["id"], expected=report)
         except service.RecordMissing:
             pass
         except (ValidationFailed, PermissionDenied) as exc:

@@ -8,7 +8,8 @@ entry (AUD-1). Opening a death or a review is audited as a view.
 Records travel as flat dicts keyed by field names (``records``): a death's identity keys
 (forenames, family_name, nhs_number, date_of_birth, home_postcode) are stored in their
 own table so that ``panel_pack`` can leave them off what goes to panel (SPEC §0.4).
-Deaths and reviews carry a ``version`` for optimistic locking.
+Deaths and reviews carry a ``version`` for optimistic locking; agency reports and panel
+meetings have none, so their dialogs hand back the row as loaded (``expected``, domains.stale).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from hscb_desktop.core.validation import (
     has_errors,
 )
 from hscb_desktop.core.vocab import ETHNICITY, SEX
-from hscb_desktop.domains import history
+from hscb_desktop.domains import history, stale
 from hscb_desktop.domains.cdop import records, rules
 from hscb_desktop.domains.cdop import vocab as V
 from hscb_desktop.domains.cdop.models import (
@@ -104,13 +105,13 @@ def _mapping(data: Any, what: str = "record") -> Mapping[str, Any]:
     return data
 
 
+def _is_id(record_id: Any) -> bool:
+    return (isinstance(record_id, int) and not isinstance(record_id, bool)
+            and 1 <= record_id <= MAX_INT)  # hostile ids: SQLite cannot bind past 64 bits
+
+
 def _get(model, record_id: Any, what: str):
-    row = (
-        model.get_or_none(model.id == record_id)
-        if isinstance(record_id, int) and not isinstance(record_id, bool)
-        and 1 <= record_id <= MAX_INT  # hostile ids: SQLite cannot bind past 64 bits
-        else None
-    )
+    row = model.get_or_none(model.id == record_id) if _is_id(record_id) else None
     if row is None:
         raise RecordMissing([error("", f"That {what} ({record_id}) no longer exists.")])
     return row
@@ -119,6 +120,25 @@ def _get(model, record_id: Any, what: str):
 def _diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict, dict]:
     keys = [k for k in new if old.get(k) != new.get(k)]
     return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
+
+
+def _lock(model, record_id: Any) -> None:
+    """Hold a row without a version until the transaction ends (team mode, domains.stale)."""
+    if _is_id(record_id):
+        stale.lock_row(STORE, model, record_id)
+
+
+def _as_saved(clean, expected: Mapping[str, Any] | None, names: Iterable[str]):
+    """The dialog's copy of a row cleaned as a save cleans input (it may hold what was
+    typed), keeping only the ``names`` it holds; None: the caller did not ask."""
+    if expected is None:
+        return None
+    expected = _mapping(expected, "row as it was opened")
+    try:
+        cleaned = clean(expected)
+    except (TypeError, ValueError):  # not a row this app loaded: compare it as given
+        cleaned = expected
+    return {k: cleaned.get(k) for k in names if k in expected}
 
 
 def _stale(what: str, version: int) -> StaleVersion:
@@ -468,13 +488,34 @@ def add_report(session, death_id: int, data: Mapping[str, Any]) -> int:
         return report.id
 
 
-def update_report(session, report_id: int, data: Mapping[str, Any]) -> None:
-    """Change an agency report (missing keys keep their values), e.g. to mark it received."""
+def _report_name(report: AgencyReport, stored: Mapping[str, Any]) -> str:
+    """"The report from <agency> on CDOP-2017-001", as the reports table names it."""
+    agency = agency_names().get(stored["agency_id"]) or stored["agency_name"]
+    ref = ChildDeath.get_by_id(report.death_id).cdop_ref
+    return f"The report from {agency} on {ref}" if agency else f"The agency report on {ref}"
+
+
+def _refuse_stale_report(report: AgencyReport, stored: Mapping[str, Any],
+                         expected: Mapping[str, Any] | None, *, deleting: bool = False) -> None:
+    names = (*records.REPORT_FIELDS, "events")
+    expected = _as_saved(records.clean_report, expected, names)
+    if expected is not None:
+        stale.refuse_if_changed(stored, expected, _report_name(report, stored), names,
+                                deleting=deleting)
+
+
+def update_report(session, report_id: int, data: Mapping[str, Any],
+                  expected: Mapping[str, Any] | None = None) -> None:
+    """Change an agency report (missing keys keep their values), e.g. to mark it received.
+    ``expected``: the report as the dialog loaded it; one changed since is refused
+    (``StaleVersion``)."""
     _authorise(session)
     data = _mapping(data, "report")
     with _db().atomic():
+        _lock(AgencyReport, report_id)
         report = _get(AgencyReport, report_id, "agency report")
         old = _report_record(report)
+        _refuse_stale_report(report, old, expected)
         merged = {**old, **{k: v for k, v in data.items() if k in old}}
         _refuse(
             rules.validate_report(merged, _death_record(_death(report.death_id)), _today(session))
@@ -489,11 +530,15 @@ def update_report(session, report_id: int, data: Mapping[str, Any]) -> None:
         _refresh_sudi(session, report.death_id)
 
 
-def delete_report(session, report_id: int) -> None:
+def delete_report(session, report_id: int, expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the report as the table showed it; one changed since is not deleted."""
     _authorise(session)
     with _db().atomic():
+        _lock(AgencyReport, report_id)
         report = _get(AgencyReport, report_id, "agency report")
-        old = {"death": report.death_id, **_report_record(report)}
+        stored = _report_record(report)
+        _refuse_stale_report(report, stored, expected, deleting=True)
+        old = {"death": report.death_id, **stored}
         AgencyReport.delete().where(AgencyReport.id == report_id).execute()
         _audit(session, "delete", REPORT_TABLE, report_id, old=old)
         _refresh_sudi(session, report.death_id)
@@ -503,8 +548,7 @@ def delete_report(session, report_id: int) -> None:
 
 
 def _meeting_date(meeting_id: Any) -> dt.date | None:
-    if not (isinstance(meeting_id, int) and not isinstance(meeting_id, bool)
-            and 1 <= meeting_id <= MAX_INT):
+    if not _is_id(meeting_id):
         return None  # None, or a value validate_review refuses
     meeting = PanelMeeting.get_or_none(PanelMeeting.id == meeting_id)
     return meeting.meeting_date if meeting else None
@@ -526,12 +570,25 @@ def create_meeting(session, data: Mapping[str, Any]) -> int:
     return meeting.id
 
 
-def update_meeting(session, meeting_id: int, data: Mapping[str, Any]) -> None:
+def _refuse_stale_meeting(stored: Mapping[str, Any], expected: Mapping[str, Any] | None, *,
+                          deleting: bool = False) -> None:
+    expected = _as_saved(records.clean_meeting, expected, records.MEETING_FIELDS)
+    stale.refuse_if_changed(stored, expected,
+                            f"The panel meeting of {stored['meeting_date']:%d/%m/%Y}",
+                            records.MEETING_FIELDS, deleting=deleting)
+
+
+def update_meeting(session, meeting_id: int, data: Mapping[str, Any],
+                   expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the meeting as the form loaded it; one changed since is refused
+    (``StaleVersion``)."""
     _authorise(session)
     data = _mapping(data, "meeting")
     with _db().atomic():
+        _lock(PanelMeeting, meeting_id)
         meeting = _get(PanelMeeting, meeting_id, "panel meeting")
         old = _meeting_record(meeting)
+        _refuse_stale_meeting(old, expected)
         merged = {**old, **{k: v for k, v in data.items() if k in old}}
         _refuse(rules.validate_meeting(merged))
         values = records.clean_meeting(merged)
@@ -560,11 +617,15 @@ def update_meeting(session, meeting_id: int, data: Mapping[str, Any]) -> None:
         _audit(session, "update", MEETING_TABLE, meeting_id, old=before, new=after)
 
 
-def delete_meeting(session, meeting_id: int, reason: str = "") -> None:
-    """Delete a meeting planned in error; refused while reviews are recorded against it."""
+def delete_meeting(session, meeting_id: int, reason: str = "",
+                   expected: Mapping[str, Any] | None = None) -> None:
+    """Delete a meeting planned in error; refused while reviews are recorded against it,
+    or (``expected``: the meeting as loaded) when it was changed since."""
     _authorise(session)
     with _db().atomic():
+        _lock(PanelMeeting, meeting_id)
         meeting = _get(PanelMeeting, meeting_id, "panel meeting")
+        _refuse_stale_meeting(_meeting_record(meeting), expected, deleting=True)
         if CdopReview.select().where(CdopReview.panel_meeting == meeting_id).exists():
             raise ValidationFailed(
                 [error("", "Reviews are recorded against this meeting: move them first.")]
