@@ -363,7 +363,8 @@ class SeatsTab(QWidget):
             if holder is None:
                 saved.append(service.add_holder(self.session, seat["id"], values))
             else:
-                service.update_holder(self.session, holder["id"], values)
+                # As the dialog opened it: a holder changed since is refused (stale).
+                service.update_holder(self.session, holder["id"], values, expected=holder)
                 saved.append(holder["id"])
 
         dialog = HolderDialog(seat["display_label"], holder, save, self)

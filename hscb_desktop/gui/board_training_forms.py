@@ -62,7 +62,8 @@ class CourseForm(RecordForm):
     def _store(self, values: Record) -> int:
         if self.record is None:
             return service.create_course(self.session, values)
-        service.update_course(self.session, self.record["id"], values)
+        service.update_course(self.session, self.record["id"], values,
+                              expected=self.record)  # changed since it opened: refused
         return self.record["id"]
 
 
@@ -165,6 +166,7 @@ class FormDialog(QDialog):
     def accept(self) -> None:
         saved = self.form.save()
         if saved is None:
+            self.adjustSize()  # grow to show a long refusal (e.g. changed meanwhile) whole
             return
         self.saved_id = saved
         super().accept()

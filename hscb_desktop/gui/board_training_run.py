@@ -177,6 +177,10 @@ class RunAttendancePage(QWidget):
         self.session = session
         self.run: dict[str, Any] | None = None
         self._editing: int | None = None  # the booking the entry row changes
+        # The rows as loaded, handed to the service so that a save over someone else's
+        # change is refused (domains.stale): the booking being changed, the counts.
+        self._editing_loaded: dict[str, Any] | None = None
+        self._counts_loaded: list[dict[str, Any]] = []
         self._counts_dirty = False
 
         self.title = QLabel(self)
@@ -316,6 +320,7 @@ class RunAttendancePage(QWidget):
             for b in sheet["bookings"]
         ]))
         self.counts_model.load(agencies, sheet["counts"])
+        self._counts_loaded = sheet["counts"]
         self._counts_dirty = False
         self._reset_entry()
         show_message(self.message, "")
@@ -367,7 +372,7 @@ class RunAttendancePage(QWidget):
 
     # -- per delegate -------------------------------------------------------------
     def _reset_entry(self) -> None:
-        self._editing = None
+        self._editing = self._editing_loaded = None
         self.delegate_name.clear()
         self.job_role.clear()
         self.status.setCurrentIndex(0)
@@ -379,7 +384,7 @@ class RunAttendancePage(QWidget):
                         if b["id"] == booking_id), None)
         if booking is None:
             return False
-        self._editing = booking_id
+        self._editing, self._editing_loaded = booking_id, booking
         index = self.agency.findData(booking["agency_id"])
         if index < 0:
             self.agency.addItem(booking["agency_name"], booking["agency_id"])
@@ -402,7 +407,8 @@ class RunAttendancePage(QWidget):
                 booking_id = service.add_booking(self.session, self.run["id"], data)
             else:
                 booking_id = self._editing
-                service.update_booking(self.session, booking_id, data)
+                service.update_booking(self.session, booking_id, data,
+                                       expected=self._editing_loaded)
         except (ValidationFailed, PermissionDenied) as exc:
             show_message(self.message, problem_words(exc))
             return None
@@ -424,7 +430,8 @@ class RunAttendancePage(QWidget):
                                yes_text="Remove delegate", destructive=True):
             return False
         try:
-            service.delete_booking(self.session, booking_id)
+            loaded = next((b for b in self.run["bookings"] if b["id"] == booking_id), None)
+            service.delete_booking(self.session, booking_id, expected=loaded)
         except (ValidationFailed, PermissionDenied) as exc:
             show_message(self.message, problem_words(exc))
             return False
@@ -459,11 +466,14 @@ class RunAttendancePage(QWidget):
         if editor is not None and self.counts.isAncestorOf(editor):  # a count being typed
             self.counts.commitData(editor)
             self.counts.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        rows = self.counts_model.rows()
         try:
-            service.set_counts(self.session, self.run["id"], self.counts_model.rows())
+            service.set_counts(self.session, self.run["id"], rows,
+                               expected=self._counts_loaded)
         except (ValidationFailed, PermissionDenied) as exc:
             show_message(self.message, problem_words(exc))
             return False
+        self._counts_loaded = rows  # the sheet now holds what is stored
         self._counts_dirty = False
         show_message(self.message, "")
         self._reload()

@@ -485,3 +485,122 @@ def test_a_lado_officer_has_no_board_page(qtbot, workspace, make_user, clock):
                                         for i in range(window.nav.count())]
     window.close()
 
+
+
+def test_a_holder_changed_by_someone_else_is_not_overwritten_and_the_typing_stays(
+        page, session, seats):
+    """Issue 11 (rows without a version column): the holder dialog hands the service the
+    holder as it opened it; saved by a colleague meanwhile, the save is refused in the
+    dialog, which keeps what was typed, and the colleague's change stays."""
+    tab = page.seats
+    page.tabs.setCurrentWidget(tab)
+    chair = seats[0]
+    holder = board.add_holder(session, chair, {"person_name": "Alex Example",
+                                               "from_date": dt.date(2016, 4, 1)})
+    tab.refresh(chair)
+    tab._show_holders(holder)
+    seen = []
+
+    def change(dialog):
+        board.update_holder(session, holder, {"to_date": dt.date(2017, 1, 31)})  # meanwhile
+        dialog.person_name.setText("Sam Example")
+        dialog.accept()
+        seen.append((dialog.result(), dialog.problem_text(), dialog.person_name.text()))
+        dialog.reject()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    assert tab.edit_holder() is False
+    [(result, problem, typed)] = seen
+    assert result == 0 and typed == "Sam Example"
+    assert ("The holder Alex Example (from 01/04/2016) was changed by someone else after "
+            "you opened it. What you typed is still here") in problem
+    [saved] = board.list_holders(session, chair)
+    assert (saved["person_name"], saved["to_date"]) == ("Alex Example", dt.date(2017, 1, 31))
+
+
+def test_a_delegate_changed_by_someone_else_is_not_overwritten_nor_removed(page, session):
+    """Issue 11: the entry row hands the service the booking as loaded; changed by a
+    colleague meanwhile, Save is refused with the typing kept, and Remove is refused."""
+    agencies = agency_ids(session)
+    course = training.create_course(session, {"title": "Toxic Trio", "format": "full_day"})
+    run_id = training.create_run(session, {"course_id": course, "run_date": dt.date(2017, 2, 2)})
+    booking = training.add_booking(session, run_id, {
+        "agency_id": agencies["HSCB"], "status": "attended", "delegate_name": "Chris Example"})
+    tab = page.training
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh(course=course)
+    assert tab.open_attendance(run_id)
+    sheet = tab.attendance
+    assert sheet.per_delegate.isChecked()
+    sheet.bookings.setCurrentIndex(sheet.booking_model.index(0, 0))
+    assert sheet.edit_delegate()
+    training.update_booking(session, booking, {"status": "no_show"})  # meanwhile
+    sheet.job_role.setText("Practice Manager")
+    sheet.add_button.click()
+    assert ("The booking of Chris Example (HSCB) was changed by someone else after you "
+            "opened it") in sheet.message.text()
+    assert (sheet.job_role.text(), sheet.add_button.text()) == ("Practice Manager",
+                                                                "Save de&legate")
+    [stored] = training.run_sheet(session, run_id)["bookings"]
+    assert (stored["status"], stored["job_role"]) == ("no_show", None)
+    Dialogs.queue_answers(True)  # yes, remove
+    assert sheet.remove_delegate() is False
+    assert "so it was not deleted" in sheet.message.text()
+    assert training.run_sheet(session, run_id)["bookings"] == [stored]
+    sheet.back_button.click()
+
+
+def test_counts_changed_by_someone_else_are_not_overwritten_and_the_sheet_keeps_its_own(
+        page, session):
+    """Issue 11: the count sheet replaces the run's counts; saved over a colleague's
+    counts from what it loaded, it is refused and keeps the typed counts unsaved."""
+    agencies = agency_ids(session)
+    police = agencies["Hertfordshire Constabulary"]
+    council = agencies["Hertfordshire County Council"]
+    course = training.create_course(session, {"title": "Toxic Trio", "format": "full_day"})
+    run_id = training.create_run(session, {"course_id": course, "run_date": dt.date(2017, 2, 2)})
+    tab = page.training
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh(course=course)
+    assert tab.open_attendance(run_id)
+    sheet = tab.attendance
+    training.set_counts(session, run_id, [{"agency_id": police, "attended_count": 7}])  # meanwhile
+    assert sheet.set_count(council, "attended_count", 6)
+    assert not sheet.save_counts()
+    assert ("The count sheet of the run of 02/02/2017 was changed by someone else after you "
+            "opened it") in sheet.message.text()
+    assert sheet.has_unsaved_counts() and "6 attended" in sheet.counts_total.text()
+    assert [(c["agency_id"], c["attended_count"])
+            for c in training.run_sheet(session, run_id)["counts"]] == [(police, 7)]
+    Dialogs.queue_answers("discard")
+    assert tab.show_overview()
+
+
+def test_a_course_changed_by_someone_else_is_not_overwritten(page, session):
+    """Issue 11: courses have no version column either; the course dialog hands the
+    service the course as it opened it and a stale save is refused in the dialog."""
+    course = training.create_course(session, {"title": "Toxic Trio", "format": "full_day"})
+    tab = page.training
+    page.tabs.setCurrentWidget(tab)
+    tab.refresh(course=course)
+    seen = []
+
+    def change(dialog):
+        dialog.show()
+        training.update_course(session, course, {"theme": "Neglect"})  # meanwhile
+        dialog.form.ui.title.setText("The Toxic Trio")
+        dialog.accept()
+        area = dialog.form.ui.messages  # the dialog grows: the two lines are not cut off
+        assert area.height() >= area.heightForWidth(area.width())
+        seen.append((dialog.result(), dialog.form.message_text(), dialog.form.ui.title.text()))
+        dialog.reject()
+        return dialog.result()
+
+    Dialogs.queue_answers(change)
+    assert tab.edit_course() is None
+    [(result, problem, typed)] = seen
+    assert result == 0 and typed == "The Toxic Trio"
+    assert 'The course "Toxic Trio" was changed by someone else after you opened it' in problem
+    saved = training.get_course(session, course)
+    assert (saved["title"], saved["theme"]) == ("Toxic Trio", "Neglect")

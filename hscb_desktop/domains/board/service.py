@@ -31,7 +31,7 @@ from hscb_desktop.core.validation import (
     error,
     has_errors,
 )
-from hscb_desktop.domains import history
+from hscb_desktop.domains import history, stale
 from hscb_desktop.domains.board import quorum, records, rules
 from hscb_desktop.domains.board import vocab as V
 from hscb_desktop.domains.board.models import (
@@ -412,12 +412,35 @@ def add_holder(session, seat_id: int, data: Mapping[str, Any]) -> int:
     return holder.id
 
 
-def update_holder(session, holder_id: int, data: Mapping[str, Any]) -> None:
+def _refuse_stale_holder(old: Mapping[str, Any], expected: Mapping[str, Any] | None,
+                         deleting: bool = False) -> None:
+    """Refuse (``StaleVersion``) a holder changed since the dialog loaded ``expected``:
+    compared as stored, the dialog's copy cleaned as a save cleans what is typed."""
+    if expected is None:
+        return
+    loaded = {f: records.clean_value(f, expected[f])
+              for f in records.HOLDER_FIELDS if f in expected}
+    name, since = loaded.get("person_name"), loaded.get("from_date")
+    what = "The holder" + (f" {name}" if name else "") + (
+        f" (from {since:%d/%m/%Y})" if isinstance(since, dt.date) else "")
+    stale.refuse_if_changed(old, loaded, what, records.HOLDER_FIELDS, deleting=deleting)
+
+
+def _lock_holder(holder_id: Any) -> None:
+    if isinstance(holder_id, int) and not isinstance(holder_id, bool):
+        stale.lock_row(STORE, RoleHolder, holder_id)
+
+
+def update_holder(session, holder_id: int, data: Mapping[str, Any],
+                  expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the holder as the dialog loaded it (refused if changed since)."""
     authorise(session)
     data = _mapping(data)
     with db().atomic():
+        _lock_holder(holder_id)  # first: a second save of the row waits for this one
         holder = _get(RoleHolder, holder_id, "holder")
         old = _holder_record(holder)
+        _refuse_stale_holder(old, expected)
         merged = {**old, **{k: v for k, v in data.items() if k in records.HOLDER_FIELDS}}
         refuse(rules.validate_holder(merged, _seat_record(holder.role)))
         values = records.clean(merged, records.HOLDER_FIELDS)
@@ -427,11 +450,14 @@ def update_holder(session, holder_id: int, data: Mapping[str, Any]) -> None:
             _audit(session, "update", "board_role_holder", holder.id, old=before, new=after)
 
 
-def delete_holder(session, holder_id: int) -> None:
+def delete_holder(session, holder_id: int, expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the holder as the screen loaded it (not deleted if changed since)."""
     authorise(session)
     with db().atomic():
+        _lock_holder(holder_id)
         holder = _get(RoleHolder, holder_id, "holder")
         old = _holder_record(holder)
+        _refuse_stale_holder(old, expected, deleting=True)
         holder.delete_instance()
         _audit(session, "delete", "board_role_holder", holder_id, old=old)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from hscb_desktop.core.periods import ReportingPeriod, period_for
 from hscb_desktop.core.validation import Problem, RecordRef, ValidationFailed, error
-from hscb_desktop.domains import history
+from hscb_desktop.domains import history, stale
 from hscb_desktop.domains.board import service as S
 from hscb_desktop.domains.training import records, rules
 from hscb_desktop.domains.training import vocab as V
@@ -43,6 +43,19 @@ def _get(model, record_id: Any, what: str):
     if row is None:
         raise S.RecordMissing([error("", f"That {what} ({record_id}) no longer exists.")])
     return row
+
+
+def _lock(model, record_id: Any) -> None:
+    """Hold the row first thing in a save's transaction (team mode): a second save of it
+    waits, then compares against the first's values (domains.stale)."""
+    if isinstance(record_id, int) and not isinstance(record_id, bool):
+        stale.lock_row(S.STORE, model, record_id)
+
+
+def _as_loaded(expected: Mapping[str, Any], fields: tuple[str, ...], clean) -> dict[str, Any]:
+    """The dialog's copy as a save would store it (it may hold what was typed)."""
+    cleaned = clean({f: expected.get(f) for f in fields})
+    return {f: cleaned[f] for f in fields if f in expected}
 
 
 def _mapping(data: Any) -> Mapping[str, Any]:
@@ -94,12 +107,19 @@ def create_course(session, data: Mapping[str, Any]) -> int:
     return course.id
 
 
-def update_course(session, course_id: int, data: Mapping[str, Any]) -> None:
+def update_course(session, course_id: int, data: Mapping[str, Any],
+                  expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the course as the dialog loaded it (refused if changed since)."""
     authorise(session)
     data = _mapping(data)
     with S.db().atomic():
+        _lock(Course, course_id)
         course = _get(Course, course_id, "course")
         old = _course_record(course)
+        if expected is not None:
+            loaded = _as_loaded(expected, records.COURSE_FIELDS, records.clean_course)
+            title = loaded.get("title") or old["title"]
+            stale.refuse_if_changed(old, loaded, f'The course "{title}"', records.COURSE_FIELDS)
         merged = {**old, **{k: v for k, v in data.items() if k in records.COURSE_FIELDS}}
         S.refuse(rules.validate_course(merged))
         values = records.clean_course(merged)
@@ -291,11 +311,19 @@ def run_sheet(session, run_id: int) -> dict[str, Any]:
 # -- attendance -------------------------------------------------------------------
 
 
-def _booking_write(session, run: CourseRun, booking_id: int | None, data) -> int:
+def _booking_write(session, run: CourseRun, booking_id: int | None, data,
+                   expected: Mapping[str, Any] | None = None) -> int:
     bookings = _bookings(run.id)
     old = next((b for b in bookings if b["id"] == booking_id), None)
     if booking_id is not None and old is None:
         raise S.RecordMissing([error("", "That delegate's booking no longer exists.")])
+    if old is not None and expected is not None:
+        loaded = _as_loaded(expected, records.BOOKING_FIELDS, records.clean_booking)
+        who = loaded.get("delegate_name")
+        agency = expected.get("agency_name") or old["agency_name"]
+        stale.refuse_if_changed(old, loaded, (f"The booking of {who}" if who else
+                                              "The delegate's booking") + f" ({agency})",
+                                records.BOOKING_FIELDS, deleting=data is None)
     others = [b for b in bookings if b["id"] != booking_id]
     new = None
     if data is not None:
@@ -325,19 +353,24 @@ def add_booking(session, run_id: int, data: Mapping[str, Any]) -> int:
         return _booking_write(session, _get(CourseRun, run_id, "run"), None, data)
 
 
-def update_booking(session, booking_id: int, data: Mapping[str, Any]) -> None:
+def update_booking(session, booking_id: int, data: Mapping[str, Any],
+                   expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the booking as the screen loaded it (refused if changed since)."""
     authorise(session)
     data = _mapping(data)
     with S.db().atomic():
+        _lock(Booking, booking_id)
         booking = _get(Booking, booking_id, "booking")
-        _booking_write(session, booking.run, booking.id, data)
+        _booking_write(session, booking.run, booking.id, data, expected)
 
 
-def delete_booking(session, booking_id: int) -> None:
+def delete_booking(session, booking_id: int, expected: Mapping[str, Any] | None = None) -> None:
+    """``expected``: the booking as the screen loaded it (not removed if changed since)."""
     authorise(session)
     with S.db().atomic():
+        _lock(Booking, booking_id)
         booking = _get(Booking, booking_id, "booking")
-        _booking_write(session, booking.run, booking.id, None)
+        _booking_write(session, booking.run, booking.id, None, expected)
 
 
 def add_bookings(session, run_id: int, rows: list[Mapping[str, Any]]) -> list[int]:
@@ -349,19 +382,39 @@ def add_bookings(session, run_id: int, rows: list[Mapping[str, Any]]) -> list[in
         return [_booking_write(session, run, None, _mapping(r)) for r in rows]
 
 
-def set_counts(session, run_id: int, rows: Any, replace: bool = True) -> None:
+def _count_rows(rows: Any) -> Any:
+    """A list of count rows from either form ``set_counts`` takes."""
+    if isinstance(rows, Mapping):
+        return [{**(v if isinstance(v, Mapping) else {}), "agency_id": k} for k, v in rows.items()]
+    return rows
+
+
+def _as_stored(counts: list) -> list[dict[str, Any]]:
+    """Count rows as a save stores them: cleaned, all-zero rows dropped, by agency."""
+    cleaned = [records.clean_counts(c) for c in counts if isinstance(c, Mapping)]
+    return sorted((c for c in cleaned if any(c[f] for f in rules.COUNT_FIELDS)),
+                  key=lambda c: (c["agency_id"] is None, c["agency_id"] or 0))
+
+
+def set_counts(session, run_id: int, rows: Any, replace: bool = True,
+               expected: Any = None) -> None:
     """Per-agency counts for a run where names are not collected: a list of
     ``{agency_id, attended_count, booked_count, cancelled_count, no_show_count}`` (or
     ``{agency_id: {...counts}}``). ``replace``: the run's counts become exactly these;
-    otherwise only the agencies given are replaced (a row of all zeros removes one)."""
+    otherwise only the agencies given are replaced (a row of all zeros removes one).
+    ``expected``: the run's counts as the sheet loaded them (refused if changed since)."""
     authorise(session)
-    if isinstance(rows, Mapping):
-        rows = [{**(v if isinstance(v, Mapping) else {}), "agency_id": k} for k, v in rows.items()]
+    rows = _count_rows(rows)
     if not isinstance(rows, (list, tuple)):
         raise ValidationFailed([error("counts", "The counts are missing.")])
     with S.db().atomic():
+        _lock(CourseRun, run_id)  # the run's row stands for its counts
         run = _get(CourseRun, run_id, "run")
         old = _counts(run.id)
+        loaded = _count_rows(expected)
+        if isinstance(loaded, (list, tuple)):
+            stale.refuse_if_changed({"counts": _as_stored(old)}, {"counts": _as_stored(loaded)},
+                                    f"The count sheet of the run of {run.run_date:%d/%m/%Y}")
         given = {r.get("agency_id") for r in rows  # ints only: a list id is unhashable
                  if isinstance(r, Mapping) and isinstance(r.get("agency_id"), int)}
         kept = [] if replace else [c for c in old if c["agency_id"] not in given]
