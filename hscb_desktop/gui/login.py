@@ -97,8 +97,8 @@ def _prewarm() -> None:
 PAGE_MODULES = tuple(f"hscb_desktop.gui.{name}" for name in (
     "work_tray", "lado_page", "lado_list", "lado_form", "fostering_page", "fostering_lists",
     "fostering_enquiry", "fostering_notification", "fostering_arrangement", "cdop_page",
-    "cdop_list", "cdop_case", "cdop_meetings", "board_page", "dashboard", "import_wizard",
-    "os_session", "auto_backup")) + ("PySide6.QtDBus",)
+    "cdop_list", "cdop_case", "cdop_meetings", "board_page", "dashboard", "os_session",
+    "auto_backup")) + ("PySide6.QtDBus", "hscb_desktop.domains.board.queries")  # the tray's
 
 
 def _prewarm_pages(names: list[str]) -> None:
