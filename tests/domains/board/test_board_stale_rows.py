@@ -4,15 +4,13 @@ two saves of one holder is run with both savers held after their check."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
-from peewee import OperationalError
+from stale_race import one_landed, race
 
 from hscb_desktop.core.validation import StaleVersion
-from hscb_desktop.domains import stale
 from hscb_desktop.domains.board import service
-from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage import audit
 
 
 def _a_holder(session) -> tuple[int, int, dict]:
@@ -85,40 +83,8 @@ def test_two_saves_of_one_holder_at_once_one_lands_the_other_is_refused(
     name (StaleVersion); on the embedded store SQLite refuses the writer whose snapshot
     is stale. Either way one save lands and the other writes nothing (issue 11)."""
     seat, hid, loaded = _a_holder(bu_session)
-    both_checked = threading.Barrier(2)
-    check = stale.refuse_if_changed
-
-    def held_after_the_check(*args, **kwargs):
-        check(*args, **kwargs)
-        try:
-            both_checked.wait(3)  # a server's lock keeps the second saver out: time out
-        except threading.BrokenBarrierError:
-            pass
-
-    monkeypatch.setattr(stale, "refuse_if_changed", held_after_the_check)
-    outcomes: dict[str, object] = {}
-
-    def saver(name: str) -> None:
-        try:
-            service.update_holder(bu_session, hid, {"person_name": name}, expected=loaded)
-            outcomes[name] = "saved"
-        except (StaleVersion, OperationalError) as exc:
-            outcomes[name] = exc
-        finally:
-            stores.close_thread_connections()
-
-    threads = [threading.Thread(target=saver, args=(n,)) for n in ("Sam A", "Sam B")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    monkeypatch.setattr(stale, "refuse_if_changed", check)
-    winners = [n for n, got in outcomes.items() if got == "saved"]
-    assert len(outcomes) == 2 and len(winners) == 1, outcomes
-    [loser] = [got for got in outcomes.values() if got != "saved"]
-    if engine == "postgres":
-        assert isinstance(loser, StaleVersion)
-    else:
-        assert isinstance(loser, (StaleVersion, OperationalError))
+    outcomes = race(monkeypatch, lambda name: service.update_holder(
+        bu_session, hid, {"person_name": name}, expected=loaded), ("Sam A", "Sam B"))
+    winner = one_landed(outcomes, engine)
     [row] = service.list_holders(bu_session, seat)
-    assert row["person_name"] == winners[0] and len(_entries(hid, "update")) == 1
+    assert row["person_name"] == winner and len(_entries(hid, "update")) == 1

@@ -5,16 +5,14 @@ savers held after their check."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
 from cdop_factories import notification, report
-from peewee import OperationalError
+from stale_race import one_landed, race
 
 from hscb_desktop.core.validation import StaleVersion
-from hscb_desktop.domains import stale
 from hscb_desktop.domains.cdop import service
-from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage import audit
 
 
 def _a_report(session) -> tuple[int, int, dict]:
@@ -115,43 +113,11 @@ def test_two_saves_of_one_report_at_once_one_lands_the_other_is_refused(
     narrative (StaleVersion); on the embedded store SQLite refuses the writer whose
     snapshot is stale. Either way one save lands and the other writes nothing."""
     did, rid, loaded = _a_report(cdop_session)
-    both_checked = threading.Barrier(2)
-    check = stale.refuse_if_changed
-
-    def held_after_the_check(*args, **kwargs):
-        check(*args, **kwargs)
-        try:
-            both_checked.wait(3)  # a server's lock keeps the second saver out: time out
-        except threading.BrokenBarrierError:
-            pass
-
-    monkeypatch.setattr(stale, "refuse_if_changed", held_after_the_check)
-    outcomes: dict[str, object] = {}
-
-    def saver(narrative: str) -> None:
-        try:
-            service.update_report(cdop_session, rid, {"narrative": narrative}, expected=loaded)
-            outcomes[narrative] = "saved"
-        except (StaleVersion, OperationalError) as exc:
-            outcomes[narrative] = exc
-        finally:
-            stores.close_thread_connections()
-
-    threads = [threading.Thread(target=saver, args=(n,)) for n in ("from A", "from B")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    monkeypatch.setattr(stale, "refuse_if_changed", check)
-    winners = [n for n, got in outcomes.items() if got == "saved"]
-    assert len(outcomes) == 2 and len(winners) == 1, outcomes
-    [loser] = [got for got in outcomes.values() if got != "saved"]
-    if engine == "postgres":
-        assert isinstance(loser, StaleVersion)
-    else:
-        assert isinstance(loser, (StaleVersion, OperationalError))
+    outcomes = race(monkeypatch, lambda narrative: service.update_report(
+        cdop_session, rid, {"narrative": narrative}, expected=loaded), ("from A", "from B"))
+    winner = one_landed(outcomes, engine)
     [row] = _reports(cdop_session, did)
-    assert row["narrative"] == winners[0]
+    assert row["narrative"] == winner
     assert len(_entries("cdop_agency_report", rid, "update")) == 1
 
 

@@ -4,16 +4,14 @@ two saves of one visit is run with both savers held after their check."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
-from peewee import OperationalError
 from pf_factories import arrangement, notification, visit
+from stale_race import one_landed, race
 
 from hscb_desktop.core.validation import StaleVersion
-from hscb_desktop.domains import stale
 from hscb_desktop.domains.fostering import service
-from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage import audit
 
 
 def _a_visit(session) -> tuple[int, int, dict]:
@@ -103,40 +101,8 @@ def test_two_saves_of_one_visit_at_once_one_lands_the_other_is_refused(
     is stale ("database is locked"). Either way one save lands and the other writes
     nothing; without the lock both would land on the server."""
     aid, vid, loaded = _a_visit(pf_session)
-    both_checked = threading.Barrier(2)
-    check = stale.refuse_if_changed
-
-    def held_after_the_check(*args, **kwargs):
-        check(*args, **kwargs)
-        try:
-            both_checked.wait(3)  # a server's lock keeps the second saver out: time out
-        except threading.BrokenBarrierError:
-            pass
-
-    monkeypatch.setattr(stale, "refuse_if_changed", held_after_the_check)
-    outcomes: dict[str, object] = {}
-
-    def saver(notes: str) -> None:
-        try:
-            service.update_visit(pf_session, vid, {"notes": notes}, expected=loaded)
-            outcomes[notes] = "saved"
-        except (StaleVersion, OperationalError) as exc:
-            outcomes[notes] = exc
-        finally:
-            stores.close_thread_connections()
-
-    threads = [threading.Thread(target=saver, args=(n,)) for n in ("from A", "from B")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    monkeypatch.setattr(stale, "refuse_if_changed", check)
-    winners = [n for n, got in outcomes.items() if got == "saved"]
-    assert len(outcomes) == 2 and len(winners) == 1, outcomes
-    [loser] = [got for got in outcomes.values() if got != "saved"]
-    if engine == "postgres":
-        assert isinstance(loser, StaleVersion)
-    else:
-        assert isinstance(loser, (StaleVersion, OperationalError))
+    outcomes = race(monkeypatch, lambda notes: service.update_visit(
+        pf_session, vid, {"notes": notes}, expected=loaded), ("from A", "from B"))
+    winner = one_landed(outcomes, engine)
     [row] = _visits(pf_session, aid)
-    assert row["notes"] == winners[0] and len(_audited(vid, "update")) == 1
+    assert row["notes"] == winner and len(_audited(vid, "update")) == 1

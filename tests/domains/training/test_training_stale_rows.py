@@ -5,16 +5,14 @@ held after their check."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 import pytest
-from peewee import OperationalError
+from stale_race import one_landed, race
 from training_factories import agency_ids
 
 from hscb_desktop.core.validation import StaleVersion
-from hscb_desktop.domains import stale
 from hscb_desktop.domains.training import service
-from hscb_desktop.storage import audit, stores
+from hscb_desktop.storage import audit
 
 DAY = dt.date(2016, 10, 3)
 
@@ -93,51 +91,6 @@ def test_a_deleted_booking_is_said_to_be_gone(bu_session, run, ids):
         service.delete_booking(bu_session, bid, expected=loaded)
 
 
-def _race(monkeypatch, save, values: tuple[str, str]) -> dict[str, object]:
-    """Run ``save(value)`` for both values at once, both savers held at a barrier after
-    their check; each outcome is "saved" or the exception that refused it."""
-    both_checked = threading.Barrier(2)
-    check = stale.refuse_if_changed
-
-    def held_after_the_check(*args, **kwargs):
-        check(*args, **kwargs)
-        try:
-            both_checked.wait(3)  # a server's lock keeps the second saver out: time out
-        except threading.BrokenBarrierError:
-            pass
-
-    monkeypatch.setattr(stale, "refuse_if_changed", held_after_the_check)
-    outcomes: dict[str, object] = {}
-
-    def saver(value: str) -> None:
-        try:
-            save(value)
-            outcomes[value] = "saved"
-        except (StaleVersion, OperationalError) as exc:
-            outcomes[value] = exc
-        finally:
-            stores.close_thread_connections()
-
-    threads = [threading.Thread(target=saver, args=(v,)) for v in values]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    monkeypatch.setattr(stale, "refuse_if_changed", check)
-    return outcomes
-
-
-def _one_landed(outcomes: dict[str, object], engine: str) -> str:
-    """The winner; the loser is StaleVersion on a server (the lock made it wait and see
-    the winner's values), StaleVersion or "database is locked" on SQLite."""
-    winners = [v for v, got in outcomes.items() if got == "saved"]
-    assert len(outcomes) == 2 and len(winners) == 1, outcomes
-    [loser] = [got for got in outcomes.values() if got != "saved"]
-    assert isinstance(loser, StaleVersion if engine == "postgres"
-                      else (StaleVersion, OperationalError)), loser
-    return winners[0]
-
-
 def test_two_saves_of_one_booking_at_once_one_lands_the_other_is_refused(
         bu_session, run, ids, engine, monkeypatch):
     """Both savers read the booking and pass their check before either writes. On a
@@ -145,9 +98,9 @@ def test_two_saves_of_one_booking_at_once_one_lands_the_other_is_refused(
     embedded store SQLite refuses the writer whose snapshot is stale. Either way one save
     lands and the other writes nothing (without the lock both land on the server)."""
     bid, loaded = _a_booking(bu_session, run, ids)
-    outcomes = _race(monkeypatch, lambda job: service.update_booking(
+    outcomes = race(monkeypatch, lambda job: service.update_booking(
         bu_session, bid, {"job_role": job}, expected=loaded), ("Teacher", "Nurse"))
-    winner = _one_landed(outcomes, engine)
+    winner = one_landed(outcomes, engine)
     [row] = service.run_sheet(bu_session, run)["bookings"]
     assert row["job_role"] == winner
     assert len(_entries("training_booking", bid, "update")) == 1
@@ -159,10 +112,10 @@ def test_two_saves_of_one_count_sheet_at_once_one_lands_the_other_is_refused(
     school = ids["School"]
     service.set_counts(bu_session, run, [{"agency_id": school, "attended_count": 4}])
     loaded = service.run_sheet(bu_session, run)["counts"]
-    outcomes = _race(monkeypatch, lambda n: service.set_counts(
+    outcomes = race(monkeypatch, lambda n: service.set_counts(
         bu_session, run, [{"agency_id": school, "attended_count": int(n)}], expected=loaded),
         ("5", "6"))
-    winner = _one_landed(outcomes, engine)
+    winner = one_landed(outcomes, engine)
     [row] = service.run_sheet(bu_session, run)["counts"]
     assert row["attended_count"] == int(winner)
     assert len(_entries("training_aggregate", run, "update")) == 1
