@@ -22,16 +22,18 @@ def _as_owner(conn, address: ServerAddress) -> None:
     conn.execute(f'SET ROLE "{address.owner_role}"')
 
 
-def prepare(address: ServerAddress, clock: Clock) -> None:
-    """Roles, schemas, tables (migrated), views and functions: everything but grants and users."""
+def prepare(address: ServerAddress, clock: Clock) -> dict[str, list[str]]:
+    """Roles, schemas, tables (migrated), views, functions and grants: everything but
+    users. Run again, it brings every schema to this build. Returns the migrations applied."""
     conn = server.connect(address)
     try:
         server_roles.create_roles(conn, address)
         server_roles.create_schemas(conn, address)
     finally:
         conn.close()
-    server_roles.migrate_all(address, clock)
+    done = server_roles.migrate_all(address, clock)
     finish(address)
+    return done
 
 
 def finish(address: ServerAddress) -> None:
@@ -92,12 +94,4 @@ def create_first_admin(address: ServerAddress, username: str, password: str, clo
 
 def migrate(address: ServerAddress, clock: Clock) -> dict[str, list[str]]:
     """``migrate --database``: bring every schema to this build, then renew views and grants."""
-    conn = server.connect(address)
-    try:
-        server_roles.create_roles(conn, address)
-        server_roles.create_schemas(conn, address)
-    finally:
-        conn.close()
-    done = server_roles.migrate_all(address, clock)
-    finish(address)
-    return done
+    return prepare(address, clock)
