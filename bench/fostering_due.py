@@ -26,7 +26,6 @@ from hscb_desktop.core.synthetic import FIRST_NAMES, LAST_NAMES
 import argparse
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -34,6 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from timing import timed as _timed  # noqa: E402
 
 PASSWORD = "Bench-Marking-Lantern-42"  # a throw-away data folder's users
 PAGE = 40
@@ -113,17 +114,6 @@ def _records(n: int, visits_each: int, open_share: float, today: dt.date) -> lis
         )
         del out[-1]["arrangement"]
     return out
-
-
-def _timed(fn, runs: int) -> tuple[float, object]:
-    """Median seconds of ``runs`` calls (after one warm-up) and the last result."""
-    result = fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
 
 
 def main() -> int:

@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import lado_officer  # noqa: E402
+
 PASSWORD = "Bench-Import-Lantern-8"
 HEADERS = ["LADO Ref", "Date Rec'd", "Employer ", "SECTOR", "Setting", "Source",
            "Threshold met?", "Category", "Harm criteria", "Subject", "D.O.B", "Outcome",
@@ -110,7 +112,7 @@ def phase_import(path: Path, folder: Path) -> dict:
     from hscb_desktop.importing import engine, lado, reader
     from hscb_desktop.importing.mapping import ImportMapping, suggest_columns
     from hscb_desktop.paths import data_paths
-    from hscb_desktop.security import auth, passwords, users
+    from hscb_desktop.security import auth, passwords
     from hscb_desktop.storage import audit, keys
     from hscb_desktop.storage.workspace import Workspace
 
@@ -118,12 +120,7 @@ def phase_import(path: Path, folder: Path) -> dict:
     passwords.hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     ws = Workspace(data_paths(folder), SYSTEM_CLOCK).acquire()
     try:
-        auth.initialise(ws, "admin", PASSWORD)
-        ws.close_stores()
-        admin = auth.sign_in(ws, "admin", PASSWORD)
-        users.add_user(admin, "lado1", ["lado_officer"], password=PASSWORD)
-        auth.sign_out(admin)
-        session = auth.sign_in(ws, "lado1", PASSWORD)
+        session = lado_officer(ws, PASSWORD)
         before = _rss_kib()
         out: dict = {"rss_before_kib": before}
         t0 = time.perf_counter()

@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import lado_officer, timed as _timed, pct as _pct  # noqa: E402
+
 PASSWORD = "Bench-Marking-Lantern-42"  # a throw-away data folder's users
 PAGE = 40
 
@@ -97,22 +99,6 @@ def _ms(seconds: float) -> float:
     return seconds * 1000.0
 
 
-def _timed(fn, runs: int) -> tuple[float, object]:
-    """Median seconds of ``runs`` calls (after one warm-up) and the last result."""
-    result = fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--contacts", type=int, default=100_000)
@@ -133,7 +119,7 @@ def main() -> int:
     from hscb_desktop.gui.lado_list import COLUMNS, PAGE_SIZE
     from hscb_desktop.gui.tables import RecordTableModel
     from hscb_desktop.paths import data_paths
-    from hscb_desktop.security import auth, users
+    from hscb_desktop.security import auth
     from hscb_desktop.storage import stores
     from hscb_desktop.storage.workspace import Workspace
 
@@ -142,12 +128,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hscb-lado-bench-") as tmp:
         ws = Workspace(data_paths(Path(tmp) / "data"), SYSTEM_CLOCK).acquire()
         try:
-            auth.initialise(ws, "admin", PASSWORD)
-            ws.close_stores()
-            admin = auth.sign_in(ws, "admin", PASSWORD)
-            users.add_user(admin, "lado1", ["lado_officer"], password=PASSWORD)
-            auth.sign_out(admin)
-            session = auth.sign_in(ws, "lado1", PASSWORD)
+            session = lado_officer(ws, PASSWORD)
             db = stores.proxy("lado")
             pragmas = stores.read_pragmas(db.obj)
             today = local_today(session.clock)

@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))  # pg_support: the tests' throw-away cluster
 
+from timing import lado_officer  # noqa: E402
+
 PASSWORD = "Bench-Marking-Lantern-42"
 PAGE = 40
 
@@ -130,12 +132,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hscb-server-bench-") as tmp:
         ws = Workspace(data_paths(Path(tmp) / "data"), SYSTEM_CLOCK).acquire()
         try:
-            auth.initialise(ws, "admin", PASSWORD)
-            ws.close_stores()
-            admin = auth.sign_in(ws, "admin", PASSWORD)
-            users.add_user(admin, "lado1", ["lado_officer"], password=PASSWORD)
-            auth.sign_out(admin)
-            session = auth.sign_in(ws, "lado1", PASSWORD)
+            session = lado_officer(ws, PASSWORD)
             results["embedded"] = _measure(session, items, args.saves, args.runs, template)
             auth.sign_out(session)
         finally:

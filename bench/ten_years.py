@@ -50,6 +50,8 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
+from timing import timed as _timed, pct as _pct  # noqa: E402
+
 from ten_years_data import SECRET_ENV, USER  # noqa: E402
 
 PAGE = 100  # the list screens' page (gui/*_list.py PAGE_SIZE)
@@ -58,22 +60,6 @@ INTERACTIVE_MS, RETURN_MS, MEMORY_MB = 150.0, 3000.0, 300.0
 PROFILE_ENV = "HSCB_BENCH_PROFILE"  # a file: the start-up child profiles its sign-in there
 TYPING_ENV = "HSCB_BENCH_TYPING_MS"  # the start-up child answers the login after this long
 TYPING_MS = 1500  # a user name and password typed: about a second and a half at least
-
-
-def _timed(fn, runs: int) -> tuple[float, object]:
-    """Median seconds of ``runs`` calls after one warm-up, and the last result."""
-    result = fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
-
-
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
 def _rss_mb() -> float:
@@ -258,7 +244,7 @@ def list_and_search(session, runs: int) -> list:
     from hscb_desktop.domains.cdop.models import ChildDeath
     from hscb_desktop.domains.fostering import queries as pf_q
     from hscb_desktop.domains.fostering.models import SEARCH_INDEX as PF_INDEX
-    from hscb_desktop.domains.fostering.models import PfArrangement, PfNotification
+    from hscb_desktop.domains.fostering.models import PfArrangement
     from hscb_desktop.domains.lado import queries as lado_q
     from hscb_desktop.domains.lado.models import SEARCH_INDEX as LADO_INDEX
     from hscb_desktop.domains.lado.models import LadoContact
