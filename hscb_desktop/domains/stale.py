@@ -4,8 +4,8 @@ A LADO meeting or action, a fostering visit, a CDOP agency report or panel meeti
 training booking, a seat holder: small rows edited in small dialogs. Two people could
 open the same row and the second save silently replaced the first. Now the dialog hands
 the service the row as it loaded it (``expected``); inside the save's transaction the
-service locks the row (``lock_row``) and compares it with what is stored
-(``refuse_if_changed``): a row someone else changed or deleted meanwhile is refused with
+service locks the row (``lock_row``) and compares what is stored with the dialog's copy
+as a save would store it (``as_stored``, ``refuse_if_changed``): a row someone else changed or deleted meanwhile is refused with
 a ``StaleVersion`` and the dialog keeps what the user typed.
 
 On a server, ``SELECT ... FOR UPDATE`` makes two saves of one row take turns, so the
@@ -14,19 +14,38 @@ transaction whose snapshot another writer has overtaken is refused by SQLite its
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from hscb_desktop.core.validation import StaleVersion, error
+from hscb_desktop.core.validation import StaleVersion, ValidationFailed, error
 from hscb_desktop.storage import stores
 
 _BOOKKEEPING = frozenset({"id", "version", "created_at", "updated_at"})
+_MAX_ID = 2**63 - 1  # what an id column can hold; anything else is no row to lock
 
 
-def lock_row(store: str, model, row_id: int) -> None:
-    """Hold ``row_id`` of ``model`` until the transaction ends (team mode only)."""
-    if stores.is_server(store):
+def lock_row(store: str, model, row_id: Any) -> None:
+    """Hold ``row_id`` of ``model`` until the transaction ends (team mode only). An id
+    that cannot be a row's locks nothing: the caller's read then says the row is missing."""
+    if (isinstance(row_id, int) and not isinstance(row_id, bool) and 0 < row_id <= _MAX_ID
+            and stores.is_server(store)):
         model.select(model.id).where(model.id == row_id).for_update().execute()
+
+
+def as_stored(expected: Any, clean: Callable[[Mapping[str, Any]], Mapping[str, Any]],
+              fields: Iterable[str]) -> dict[str, Any] | None:
+    """The dialog's copy of a row as a save would store it (the copy may hold what was
+    typed), only the ``fields`` it holds; None: the caller did not ask for the check.
+    ``clean`` is the domain's own cleaning of input."""
+    if expected is None:
+        return None
+    if not isinstance(expected, Mapping):
+        raise ValidationFailed([error("", "The row as it was opened is missing.")])
+    try:
+        cleaned = clean(expected)
+    except (TypeError, ValueError):  # not a row this app loaded: compare it as given
+        cleaned = expected
+    return {f: cleaned.get(f) for f in fields if f in expected}
 
 
 def changed_fields(stored: Mapping[str, Any] | None, expected: Mapping[str, Any],

@@ -416,19 +416,14 @@ def _refuse_stale_holder(old: Mapping[str, Any], expected: Mapping[str, Any] | N
                          deleting: bool = False) -> None:
     """Refuse (``StaleVersion``) a holder changed since the dialog loaded ``expected``:
     compared as stored, the dialog's copy cleaned as a save cleans what is typed."""
-    if expected is None:
+    loaded = stale.as_stored(expected, lambda row: records.clean(row, records.HOLDER_FIELDS),
+                             records.HOLDER_FIELDS)
+    if loaded is None:
         return
-    loaded = {f: records.clean_value(f, expected[f])
-              for f in records.HOLDER_FIELDS if f in expected}
     name, since = loaded.get("person_name"), loaded.get("from_date")
     what = "The holder" + (f" {name}" if name else "") + (
         f" (from {since:%d/%m/%Y})" if isinstance(since, dt.date) else "")
     stale.refuse_if_changed(old, loaded, what, records.HOLDER_FIELDS, deleting=deleting)
-
-
-def _lock_holder(holder_id: Any) -> None:
-    if isinstance(holder_id, int) and not isinstance(holder_id, bool):
-        stale.lock_row(STORE, RoleHolder, holder_id)
 
 
 def update_holder(session, holder_id: int, data: Mapping[str, Any],
@@ -437,7 +432,7 @@ def update_holder(session, holder_id: int, data: Mapping[str, Any],
     authorise(session)
     data = _mapping(data)
     with db().atomic():
-        _lock_holder(holder_id)  # first: a second save of the row waits for this one
+        stale.lock_row(STORE, RoleHolder, holder_id)  # first: a second save waits for it
         holder = _get(RoleHolder, holder_id, "holder")
         old = _holder_record(holder)
         _refuse_stale_holder(old, expected)
@@ -454,7 +449,7 @@ def delete_holder(session, holder_id: int, expected: Mapping[str, Any] | None = 
     """``expected``: the holder as the screen loaded it (not deleted if changed since)."""
     authorise(session)
     with db().atomic():
-        _lock_holder(holder_id)
+        stale.lock_row(STORE, RoleHolder, holder_id)
         holder = _get(RoleHolder, holder_id, "holder")
         old = _holder_record(holder)
         _refuse_stale_holder(old, expected, deleting=True)

@@ -122,25 +122,6 @@ def _diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[dict, dict]:
     return {k: old.get(k) for k in keys}, {k: new.get(k) for k in keys}
 
 
-def _lock(model, record_id: Any) -> None:
-    """Hold a row without a version until the transaction ends (team mode, domains.stale)."""
-    if _is_id(record_id):
-        stale.lock_row(STORE, model, record_id)
-
-
-def _as_saved(clean, expected: Mapping[str, Any] | None, names: Iterable[str]):
-    """The dialog's copy of a row cleaned as a save cleans input (it may hold what was
-    typed), keeping only the ``names`` it holds; None: the caller did not ask."""
-    if expected is None:
-        return None
-    expected = _mapping(expected, "row as it was opened")
-    try:
-        cleaned = clean(expected)
-    except (TypeError, ValueError):  # not a row this app loaded: compare it as given
-        cleaned = expected
-    return {k: cleaned.get(k) for k in names if k in expected}
-
-
 def _stale(what: str, version: int) -> StaleVersion:
     return StaleVersion(
         [
@@ -498,7 +479,7 @@ def _report_name(report: AgencyReport, stored: Mapping[str, Any]) -> str:
 def _refuse_stale_report(report: AgencyReport, stored: Mapping[str, Any],
                          expected: Mapping[str, Any] | None, *, deleting: bool = False) -> None:
     names = (*records.REPORT_FIELDS, "events")
-    expected = _as_saved(records.clean_report, expected, names)
+    expected = stale.as_stored(expected, records.clean_report, names)
     if expected is not None:
         stale.refuse_if_changed(stored, expected, _report_name(report, stored), names,
                                 deleting=deleting)
@@ -512,7 +493,7 @@ def update_report(session, report_id: int, data: Mapping[str, Any],
     _authorise(session)
     data = _mapping(data, "report")
     with _db().atomic():
-        _lock(AgencyReport, report_id)
+        stale.lock_row(STORE, AgencyReport, report_id)
         report = _get(AgencyReport, report_id, "agency report")
         old = _report_record(report)
         _refuse_stale_report(report, old, expected)
@@ -534,7 +515,7 @@ def delete_report(session, report_id: int, expected: Mapping[str, Any] | None = 
     """``expected``: the report as the table showed it; one changed since is not deleted."""
     _authorise(session)
     with _db().atomic():
-        _lock(AgencyReport, report_id)
+        stale.lock_row(STORE, AgencyReport, report_id)
         report = _get(AgencyReport, report_id, "agency report")
         stored = _report_record(report)
         _refuse_stale_report(report, stored, expected, deleting=True)
@@ -572,7 +553,7 @@ def create_meeting(session, data: Mapping[str, Any]) -> int:
 
 def _refuse_stale_meeting(stored: Mapping[str, Any], expected: Mapping[str, Any] | None, *,
                           deleting: bool = False) -> None:
-    expected = _as_saved(records.clean_meeting, expected, records.MEETING_FIELDS)
+    expected = stale.as_stored(expected, records.clean_meeting, records.MEETING_FIELDS)
     stale.refuse_if_changed(stored, expected,
                             f"The panel meeting of {stored['meeting_date']:%d/%m/%Y}",
                             records.MEETING_FIELDS, deleting=deleting)
@@ -585,7 +566,7 @@ def update_meeting(session, meeting_id: int, data: Mapping[str, Any],
     _authorise(session)
     data = _mapping(data, "meeting")
     with _db().atomic():
-        _lock(PanelMeeting, meeting_id)
+        stale.lock_row(STORE, PanelMeeting, meeting_id)
         meeting = _get(PanelMeeting, meeting_id, "panel meeting")
         old = _meeting_record(meeting)
         _refuse_stale_meeting(old, expected)
@@ -623,7 +604,7 @@ def delete_meeting(session, meeting_id: int, reason: str = "",
     or (``expected``: the meeting as loaded) when it was changed since."""
     _authorise(session)
     with _db().atomic():
-        _lock(PanelMeeting, meeting_id)
+        stale.lock_row(STORE, PanelMeeting, meeting_id)
         meeting = _get(PanelMeeting, meeting_id, "panel meeting")
         _refuse_stale_meeting(_meeting_record(meeting), expected, deleting=True)
         if CdopReview.select().where(CdopReview.panel_meeting == meeting_id).exists():

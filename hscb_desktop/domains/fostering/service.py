@@ -808,11 +808,9 @@ def _visit_write(
 def _refuse_if_visit_changed(
     old: dict[str, Any], expected: Mapping[str, Any] | None, *, deleting: bool
 ) -> None:
-    if expected is None:
+    loaded = stale.as_stored(expected, records.clean_visit, records.VISIT_FIELDS)
+    if loaded is None:
         return
-    # As the save would store them: the dialog's copy may hold what was typed.
-    cleaned = records.clean_visit(expected)
-    loaded = {f: cleaned[f] for f in records.VISIT_FIELDS if f in expected}
     when = old["visit_date"]
     what = "The visit" + (f" of {when:%d/%m/%Y}" if isinstance(when, dt.date) else "")
     stale.refuse_if_changed(old, loaded, what, records.VISIT_FIELDS, deleting=deleting)

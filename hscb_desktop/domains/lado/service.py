@@ -550,9 +550,9 @@ def _child_write(
         kind = table.split("_")[1]
         if row_id is not None and old is None:
             raise RecordMissing([error("", f"That {kind} no longer exists.")])
+        expected = stale.as_stored(
+            expected, lambda row: {f: records.cell(f, v) for f, v in row.items()}, fields)
         if old is not None and expected is not None:
-            # As the save would store them: the dialog's copy may hold what was typed.
-            expected = {f: records.cell(f, expected[f]) for f in fields if f in expected}
             when = old.get("meeting_date" if model is LadoMeeting else "action_date")
             stale.refuse_if_changed(old, expected, f"The {kind}" + (
                 f" of {when:%d/%m/%Y}" if isinstance(when, dt.date) else ""), fields,

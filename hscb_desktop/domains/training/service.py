@@ -45,17 +45,9 @@ def _get(model, record_id: Any, what: str):
     return row
 
 
-def _lock(model, record_id: Any) -> None:
-    """Hold the row first thing in a save's transaction (team mode): a second save of it
-    waits, then compares against the first's values (domains.stale)."""
-    if isinstance(record_id, int) and not isinstance(record_id, bool):
-        stale.lock_row(S.STORE, model, record_id)
-
-
-def _as_loaded(expected: Mapping[str, Any], fields: tuple[str, ...], clean) -> dict[str, Any]:
-    """The dialog's copy as a save would store it (it may hold what was typed)."""
-    cleaned = clean({f: expected.get(f) for f in fields})
-    return {f: cleaned[f] for f in fields if f in expected}
+def _as_loaded(expected: Any, fields: tuple[str, ...], clean) -> dict[str, Any] | None:
+    """The dialog's copy as a save would store it (``clean`` wants every field)."""
+    return stale.as_stored(expected, lambda row: clean({f: row.get(f) for f in fields}), fields)
 
 
 def _mapping(data: Any) -> Mapping[str, Any]:
@@ -113,7 +105,7 @@ def update_course(session, course_id: int, data: Mapping[str, Any],
     authorise(session)
     data = _mapping(data)
     with S.db().atomic():
-        _lock(Course, course_id)
+        stale.lock_row(S.STORE, Course, course_id)  # a second save waits, then compares
         course = _get(Course, course_id, "course")
         old = _course_record(course)
         if expected is not None:
@@ -359,7 +351,7 @@ def update_booking(session, booking_id: int, data: Mapping[str, Any],
     authorise(session)
     data = _mapping(data)
     with S.db().atomic():
-        _lock(Booking, booking_id)
+        stale.lock_row(S.STORE, Booking, booking_id)
         booking = _get(Booking, booking_id, "booking")
         _booking_write(session, booking.run, booking.id, data, expected)
 
@@ -368,7 +360,7 @@ def delete_booking(session, booking_id: int, expected: Mapping[str, Any] | None 
     """``expected``: the booking as the screen loaded it (not removed if changed since)."""
     authorise(session)
     with S.db().atomic():
-        _lock(Booking, booking_id)
+        stale.lock_row(S.STORE, Booking, booking_id)
         booking = _get(Booking, booking_id, "booking")
         _booking_write(session, booking.run, booking.id, None, expected)
 
@@ -408,7 +400,7 @@ def set_counts(session, run_id: int, rows: Any, replace: bool = True,
     if not isinstance(rows, (list, tuple)):
         raise ValidationFailed([error("counts", "The counts are missing.")])
     with S.db().atomic():
-        _lock(CourseRun, run_id)  # the run's row stands for its counts
+        stale.lock_row(S.STORE, CourseRun, run_id)  # the run's row stands for its counts
         run = _get(CourseRun, run_id, "run")
         old = _counts(run.id)
         loaded = _count_rows(expected)
