@@ -5,8 +5,9 @@ training booking, a seat holder: small rows edited in small dialogs. Two people 
 open the same row and the second save silently replaced the first. Now the dialog hands
 the service the row as it loaded it (``expected``); inside the save's transaction the
 service locks the row (``lock_row``) and compares what is stored with the dialog's copy
-as a save would store it (``as_stored``, ``refuse_if_changed``): a row someone else changed or deleted meanwhile is refused with
-a ``StaleVersion`` and the dialog keeps what the user typed.
+as a save would store it (``as_stored``, ``refuse_if_changed``): a row someone else
+changed or deleted meanwhile is refused with a ``StaleVersion`` and the dialog keeps
+what the user typed.
 
 On a server, ``SELECT ... FOR UPDATE`` makes two saves of one row take turns, so the
 second compares against the first's values. The embedded store needs no lock: a write
