@@ -49,8 +49,10 @@ class _Finder:
     def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201 - importlib API
         if name != "peewee":
             return None
-        for finder in sys.meta_path:  # the finders after this one (the usual ones)
-            if finder is self or not hasattr(finder, "find_spec"):
+        if self in sys.meta_path:  # peewee is imported once: no need to see other imports
+            sys.meta_path.remove(self)
+        for finder in sys.meta_path:  # the usual finders
+            if not hasattr(finder, "find_spec"):
                 continue
             spec = finder.find_spec(name, path, target)
             if spec is not None and spec.loader is not None:

@@ -28,6 +28,7 @@ def test_opening_the_embedded_stores_code_loads_no_postgresql_driver():
         assert "psycopg" not in sys.modules, "psycopg was imported"
         assert peewee.__loader__ is peewee.__spec__.loader  # peewee's own loader, not ours
         assert type(peewee.__loader__).__module__ != "hscb_desktop.peewee_loading"
+        assert not [f for f in sys.meta_path if type(f).__module__ == "hscb_desktop.peewee_loading"]
         import psycopg  # hidden from peewee's import only: anyone else may still import it
         print("ok", psycopg.__name__)
     """)
