@@ -208,6 +208,7 @@ class FollowUpDialog(QDialog):
     def _show(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(True)
+        self.adjustSize()  # room for the message: the fields above keep their height
 
 
 class LadoContactForm(RecordForm):

@@ -731,16 +731,19 @@ def test_a_meeting_changed_by_someone_else_is_not_overwritten_and_the_typing_sta
     seen = []
 
     def change(dialog):
+        dialog.show()
         dialog.notes.setText("My notes")
         dialog.accept()
-        seen.append((dialog.result(), dialog.problem_text(), dialog.notes.text()))
+        seen.append((dialog.result(), dialog.problem_text(), dialog.notes.text(),
+                     dialog.notes.height() >= dialog.notes.sizeHint().height()))
         dialog.reject()
         return dialog.result()
 
     Dialogs.queue_answers(change)
     assert form.edit_row() is False
-    [(result, problem, typed)] = seen
+    [(result, problem, typed, room)] = seen
     assert result == 0 and typed == "My notes"
+    assert room  # the dialog grew for the message: the fields were not squeezed
     assert "was changed by someone else after you opened it" in problem
     assert record_of(session, case)["meetings"][0]["notes"] == "A colleague's notes"
     Dialogs.queue_answers(True, None)  # yes, delete; then the error is read
